@@ -1,0 +1,35 @@
+// KeyBridge background: owns the browser APIs and lends them to the Rust core, which decides everything.
+import init, { handlePopupMessage } from './core.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const ready = init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
+
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
+
+// Every call the core may make. Messages go to a tab's top frame only (frameId 0).
+const browserApi = {
+  queryTabs: () => api.tabs.query({}),
+  getTab: (id) => api.tabs.get(id),
+  async sendToTab(id, message) {
+    try {
+      return await api.tabs.sendMessage(id, message, { frameId: 0 });
+    } catch (e) {
+      if (!NO_RECEIVER.test(String(e?.message ?? e))) throw e;
+      // A tab opened before KeyBridge was installed has no content script yet: add it once, then ask again.
+      await api.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['content.js'] });
+      return api.tabs.sendMessage(id, message, { frameId: 0 });
+    }
+  },
+  sessionGet: async (key) => (await api.storage.session.get(key))[key],
+  sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
+  sessionRemove: (key) => api.storage.session.remove(key),
+};
+
+// Registered synchronously so a restarted service worker still receives the message that woke it.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id) return false;
+  ready
+    .then(() => handlePopupMessage(browserApi, message, sender.url ?? '', api.runtime.getURL('')))
+    .then(sendResponse, (e) => sendResponse({ refused: String(e) }));
+  return true;
+});

@@ -1,0 +1,175 @@
+// KeyBridge content script: describes the page (snapshot) and applies fill plans. It never decides what a
+// page is or what a value means; the core in the background does. Small enough to audit in one sitting.
+(() => {
+  'use strict';
+  // The manifest and the background's fallback may both inject this file.
+  if (globalThis.__keyBridgeContent) return;
+  globalThis.__keyBridgeContent = true;
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const VERSION = 1;
+  const MAX_FIELDS = 400;
+  const MAX_PAIRS = 400;
+  const MAX_LABELS = 8;
+  const MAX_TEXT = 512;
+  // The only origins a fill plan may land in, checked again here after the background checked the tab.
+  const FILL_ORIGINS = ['https://manage.auth0.com'];
+
+  let last = { id: 0, elements: new Map() };
+
+  const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  const HEADING = /^H[1-6]$/;
+  const CONTROLS = 'input, textarea, select, button';
+
+  function isVisible(el) {
+    if (!el.getClientRects().length) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none';
+  }
+
+  function labelsOf(el) {
+    const out = [];
+    const push = (s) => {
+      const t = clean(s);
+      if (t && !out.includes(t) && out.length < MAX_LABELS) out.push(t);
+    };
+    for (const label of el.labels ?? []) push(label.textContent);
+    push(el.getAttribute('aria-label'));
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+      push(document.getElementById(id)?.textContent);
+    }
+    push(el.getAttribute('placeholder'));
+    // A label-like element just before the field or one of its near wrappers.
+    for (let node = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+      const prev = node.previousElementSibling;
+      if (prev && !prev.querySelector(CONTROLS)) {
+        push(prev.textContent);
+        break;
+      }
+    }
+    return out;
+  }
+
+  function describeField(el, id) {
+    const password = el.type === 'password';
+    return {
+      id,
+      tag: el.tagName.toLowerCase(),
+      type: el.tagName === 'INPUT' ? el.type : '',
+      name: clean(el.getAttribute('name')),
+      htmlId: clean(el.id),
+      labels: labelsOf(el),
+      // A password field's value never leaves the page; only whether it holds one.
+      value: password ? '' : String(el.value ?? '').slice(0, MAX_TEXT),
+      hasValue: String(el.value ?? '') !== '',
+      visible: isVisible(el),
+      readonly: Boolean(el.readOnly),
+      disabled: Boolean(el.disabled),
+      checked: Boolean(el.checked),
+    };
+  }
+
+  // A read-only "label → value" display: two leaf children, the first short, no controls.
+  function pairOf(el) {
+    if (el.childElementCount !== 2) return null;
+    const [a, b] = el.children;
+    if (a.childElementCount || b.childElementCount || el.querySelector(CONTROLS)) return null;
+    const label = clean(a.textContent);
+    const value = clean(b.textContent);
+    if (!label || !value || label.length > 80) return null;
+    return { label, value };
+  }
+
+  function snapshot() {
+    const id = last.id + 1;
+    const elements = new Map();
+    const fields = [];
+    const pairs = [];
+    let truncated = false;
+    let section = '';
+    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode; el; el = walker.nextNode()) {
+      const tag = el.tagName;
+      if (HEADING.test(tag)) {
+        section = clean(el.textContent);
+      } else if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
+        if (el.type === 'hidden') continue;
+        if (fields.length >= MAX_FIELDS) { truncated = true; continue; }
+        const fieldId = fields.length + 1;
+        elements.set(fieldId, el);
+        fields.push(describeField(el, fieldId));
+      } else if (tag === 'DT' && el.nextElementSibling?.tagName === 'DD') {
+        if (pairs.length >= MAX_PAIRS) { truncated = true; continue; }
+        const label = clean(el.textContent);
+        const value = clean(el.nextElementSibling.textContent);
+        if (label && value) pairs.push({ label, value, section });
+      } else if (tag === 'DIV' || tag === 'LI' || tag === 'TR' || tag === 'P') {
+        const pair = pairOf(el);
+        if (!pair) continue;
+        if (pairs.length >= MAX_PAIRS) { truncated = true; continue; }
+        pairs.push({ ...pair, section });
+      }
+    }
+    last = { id, elements };
+    return {
+      version: VERSION,
+      snapshotId: id,
+      url: { origin: location.origin, path: location.pathname, hash: location.hash },
+      topFrame: window.top === window,
+      title: clean(document.title),
+      fields,
+      pairs,
+      truncated,
+    };
+  }
+
+  // Sets a value the way typing would, so frameworks that track the native setter (React) see it.
+  function setValue(el, value) {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    el.focus();
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+    // No `data`: the value is never copied into an event a page script could read from elsewhere.
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText' }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    el.blur();
+  }
+
+  async function apply(plan) {
+    const refuse = (why) => ({ snapshotId: plan?.snapshotId ?? 0, results: [], refused: why });
+    if (window.top !== window) return refuse('not-top-frame');
+    if (!FILL_ORIGINS.includes(location.origin) || plan?.origin !== location.origin) return refuse('wrong-origin');
+    if (plan.snapshotId !== last.id) return refuse('stale');
+    const results = [];
+    const written = [];
+    for (const action of plan.actions ?? []) {
+      const el = last.elements.get(action.field);
+      if (!el || !el.isConnected) results.push({ field: action.field, outcome: 'missing' });
+      else if (el.value === action.value) results.push({ field: action.field, outcome: 'unchanged' });
+      else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
+      else {
+        setValue(el, action.value);
+        written.push([action.field, el, action.value]);
+      }
+    }
+    // Let the page's framework re-render before reading back: a refused value shows up as a reset.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const [field, el, value] of written) {
+      results.push({ field, outcome: el.isConnected && el.value === value ? 'filled' : 'rejected' });
+    }
+    return { snapshotId: plan.snapshotId, results, refused: null };
+  }
+
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only KeyBridge's own background (never a tab) may ask.
+    if (sender.id !== api.runtime.id || sender.tab) return false;
+    if (message?.kind === 'snapshot') {
+      sendResponse(snapshot());
+      return false;
+    }
+    if (message?.kind === 'apply') {
+      apply(message.plan).then(sendResponse);
+      return true;
+    }
+    return false;
+  });
+})();

@@ -1,0 +1,269 @@
+//! The background's side of the flow: the thin JS hands over browser calls, the core decides.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::flow::{
+    fill_summary, find_tab, Notice, PageRequest, PopupState, Request, StoredCapture, Tab, TabSlot,
+    CAPTURE_LIFETIME_MS,
+};
+use crate::page::{capture, plan_fill, verify, FieldVerdict, FillReport};
+use crate::site::{kind_for_url, PageKind, Side};
+use crate::snapshot::{PageSnapshot, PageUrl};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser calls `background.js` lends the core (it owns `chrome.*` / `browser.*`).
+    pub type BrowserApi;
+
+    #[wasm_bindgen(method, catch, js_name = queryTabs)]
+    async fn query_tabs(this: &BrowserApi) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getTab)]
+    async fn get_tab(this: &BrowserApi, id: i32) -> Result<JsValue, JsValue>;
+    /// Sends to the tab's top frame only.
+    #[wasm_bindgen(method, catch, js_name = sendToTab)]
+    async fn send_to_tab(this: &BrowserApi, id: i32, message: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sessionGet)]
+    async fn session_get(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sessionSet)]
+    async fn session_set(this: &BrowserApi, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sessionRemove)]
+    async fn session_remove(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
+}
+
+const CAPTURE_KEY: &str = "capture";
+const FILL_KEY: &str = "fill";
+
+/// A tab as `tabs.query` returns it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawTab {
+    id: Option<i32>,
+    window_id: Option<i32>,
+    url: Option<String>,
+    title: Option<String>,
+    last_accessed: Option<f64>,
+}
+
+/// Lets the browser parse a URL (WHATWG rules); `None` when it is not one.
+fn parse_url(url: &str) -> Option<PageUrl> {
+    let u = web_sys::Url::new(url).ok()?;
+    Some(PageUrl {
+        origin: u.origin(),
+        path: u.pathname(),
+        hash: u.hash(),
+    })
+}
+
+impl RawTab {
+    fn into_tab(self) -> Option<Tab> {
+        let url = parse_url(self.url.as_deref()?)?;
+        Some(Tab {
+            id: self.id?,
+            window_id: self.window_id.unwrap_or_default(),
+            title: self.title.unwrap_or_default(),
+            url,
+            // Milliseconds since the epoch fit a u64; the browser gives a float.
+            last_accessed: self.last_accessed.unwrap_or_default().max(0.0) as u64,
+        })
+    }
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| Error::BadMessage)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| Error::BadMessage)
+}
+
+fn storage_error(e: JsValue) -> Error {
+    Error::Storage(e.as_string().unwrap_or_else(|| "unknown error".into()))
+}
+
+struct Flow {
+    api: BrowserApi,
+}
+
+impl Flow {
+    async fn tabs(&self) -> Vec<Tab> {
+        let raw: Vec<RawTab> = match self.api.query_tabs().await {
+            Ok(v) => from_js(v).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        raw.into_iter().filter_map(RawTab::into_tab).collect()
+    }
+
+    async fn stored<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, Error> {
+        let v = self.api.session_get(key).await.map_err(storage_error)?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        // A value this version cannot read is treated as absent.
+        Ok(from_js(v).ok())
+    }
+
+    async fn store<T: Serialize>(&self, key: &str, value: &T) -> Result<(), Error> {
+        let v = to_js(value)?;
+        self.api.session_set(key, v).await.map_err(storage_error)?;
+        Ok(())
+    }
+
+    async fn remove(&self, key: &str) -> Result<(), Error> {
+        self.api.session_remove(key).await.map_err(storage_error)?;
+        Ok(())
+    }
+
+    /// The captured keys, forgotten here if they have expired.
+    async fn capture_in_store(&self) -> Result<Option<StoredCapture>, Error> {
+        let Some(c) = self.stored::<StoredCapture>(CAPTURE_KEY).await? else {
+            return Ok(None);
+        };
+        if c.is_expired(js_sys::Date::now()) {
+            self.remove(CAPTURE_KEY).await?;
+            return Err(Error::Expired);
+        }
+        Ok(Some(c))
+    }
+
+    async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
+        let msg = to_js(&PageRequest::Snapshot)?;
+        let v = self
+            .api
+            .send_to_tab(tab.id, msg)
+            .await
+            .map_err(|_| Error::TabUnreachable(tab.title.clone()))?;
+        from_js::<PageSnapshot>(v)?.checked()
+    }
+
+    async fn state(&self, notice: Option<Notice>) -> PopupState {
+        let tabs = self.tabs().await;
+        let (captured, notice) = match self.capture_in_store().await {
+            Ok(c) => (c.map(|c| c.view()), notice),
+            Err(e) => (None, notice.or(Some(Notice::error(e)))),
+        };
+        PopupState {
+            twitter: find_tab(&tabs, Side::Twitter),
+            auth0: find_tab(&tabs, Side::Auth0),
+            captured,
+            fill: self
+                .stored(FILL_KEY)
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            notice,
+            confirm_overwrite: false,
+        }
+    }
+
+    async fn capture(&self) -> Result<Notice, Error> {
+        let tabs = self.tabs().await;
+        let tab = find_tab(&tabs, Side::Twitter)
+            .tab
+            .ok_or(Error::NoTwitterTab)?;
+        let snapshot = self.snapshot(&tab).await?;
+        let pair = capture(&snapshot)?;
+        let stored = StoredCapture {
+            pair,
+            source_title: tab.title.clone(),
+            source_url: snapshot.url.to_string(),
+            expires_at: js_sys::Date::now() + CAPTURE_LIFETIME_MS,
+        };
+        self.store(CAPTURE_KEY, &stored).await?;
+        self.remove(FILL_KEY).await?;
+        Ok(Notice::success(format!(
+            "Captured the keys from “{}”.",
+            tab.title
+        )))
+    }
+
+    async fn fill(&self, overwrite: bool) -> Result<(Vec<FieldVerdict>, Notice, bool), Error> {
+        let stored = self
+            .capture_in_store()
+            .await?
+            .ok_or(Error::NothingCaptured)?;
+        let tabs = self.tabs().await;
+        let TabSlot { tab, .. } = find_tab(&tabs, Side::Auth0);
+        let tab = tab.ok_or(Error::NoAuth0Tab)?;
+        let snapshot = self.snapshot(&tab).await?;
+        let plan = plan_fill(&snapshot, &stored.pair, overwrite)?;
+        // Check the tab again at the last moment: the secret goes only to the verified Auth0 page.
+        let now: RawTab = from_js(
+            self.api
+                .get_tab(tab.id)
+                .await
+                .map_err(|_| Error::TabMoved)?,
+        )?;
+        let still_auth0 = now.into_tab().is_some_and(|t| {
+            kind_for_url(&t.url) == Some(PageKind::Auth0TwitterConnection)
+                && t.url.origin == plan.origin
+        });
+        if !still_auth0 {
+            return Err(Error::TabMoved);
+        }
+        let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
+        let report: FillReport = from_js(
+            self.api
+                .send_to_tab(tab.id, msg)
+                .await
+                .map_err(|_| Error::TabUnreachable(tab.title.clone()))?,
+        )?;
+        let verdicts = verify(&plan, &report)?;
+        let (notice, confirm) = fill_summary(&verdicts);
+        if verdicts.iter().all(|v| v.outcome.holds_value()) {
+            // Used: the keys leave KeyBridge's memory once the page holds them.
+            self.remove(CAPTURE_KEY).await?;
+        }
+        self.store(FILL_KEY, &verdicts).await?;
+        Ok((verdicts, notice, confirm))
+    }
+
+    async fn handle(&self, request: Request) -> PopupState {
+        match request {
+            Request::Status => self.state(None).await,
+            Request::Capture => {
+                let notice = self.capture().await.unwrap_or_else(Notice::error);
+                self.state(Some(notice)).await
+            }
+            Request::Fill { overwrite } => match self.fill(overwrite).await {
+                Ok((_, notice, confirm)) => PopupState {
+                    confirm_overwrite: confirm,
+                    ..self.state(Some(notice)).await
+                },
+                Err(e) => self.state(Some(Notice::error(e))).await,
+            },
+            Request::Forget => {
+                let notice = match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
+                    (Ok(()), Ok(())) => Notice::info("KeyBridge forgot the captured keys."),
+                    (Err(e), _) | (_, Err(e)) => Notice::error(e),
+                };
+                self.state(Some(notice)).await
+            }
+        }
+    }
+}
+
+/// Handles one message from the popup. `sender_url` is the sender's page; `extension_base` is this
+/// extension's own base URL (`chrome-extension://<id>/`): anything else is refused.
+#[wasm_bindgen(js_name = handlePopupMessage)]
+pub async fn handle_popup_message(
+    api: BrowserApi,
+    message: JsValue,
+    sender_url: String,
+    extension_base: String,
+) -> Result<JsValue, JsValue> {
+    if extension_base.is_empty() || !sender_url.starts_with(&extension_base) {
+        return Err(JsValue::from_str(&Error::UntrustedSender.to_string()));
+    }
+    let flow = Flow { api };
+    let state = match from_js::<Request>(message) {
+        Ok(request) => flow.handle(request).await,
+        Err(e) => flow.state(Some(Notice::error(e))).await,
+    };
+    to_js(&state).map_err(|e| JsValue::from_str(&e.to_string()))
+}

@@ -1,0 +1,67 @@
+//! Every way KeyBridge can fail, each as a sentence an admin can act on.
+
+use thiserror::Error;
+
+use crate::keys::KeyPart;
+
+/// A value that is not a usable consumer key or secret.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeyError {
+    #[error("The {} on the Twitter page is empty.", .0.label())]
+    Empty(KeyPart),
+    #[error("The {} on the Twitter page is masked. Show the full value on the page, then capture again.", .0.label())]
+    Masked(KeyPart),
+    #[error("The {} on the Twitter page contains “{}”, which a Twitter key never has. Check that the page shows the key itself.", .0.label(), .1)]
+    Alphabet(KeyPart, char),
+    #[error("The {} on the Twitter page has {found} characters; Twitter's have {expected}. Check that the page shows the whole key.", .part.label())]
+    Length {
+        part: KeyPart,
+        found: usize,
+        expected: usize,
+    },
+}
+
+/// Everything else that can go wrong in a capture or a fill.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    #[error("No Twitter app keys tab is open. Open your app's “Keys and Access Tokens” tab on apps.twitter.com.")]
+    NoTwitterTab,
+    #[error("No Auth0 Twitter connection tab is open. Open the Twitter connection's settings in the Auth0 dashboard.")]
+    NoAuth0Tab,
+    #[error("This page is not a Twitter app's keys tab ({0}). Open the “Keys and Access Tokens” tab and capture there.")]
+    NotKeysPage(String),
+    #[error("This page is not the Auth0 Twitter connection settings ({0}). Open the connection's Settings and fill there.")]
+    NotAuth0Page(String),
+    #[error("The Twitter keys tab no longer shows the {}. The page may have changed layout; reload it and capture again.", .0.label())]
+    KeyNotFound(KeyPart),
+    #[error("The Twitter keys tab shows two different values labelled {}. KeyBridge will not guess which one is yours.", .0.label())]
+    KeyAmbiguous(KeyPart),
+    #[error("The Auth0 page has no field for the {}. Wait for the form to load, or reload the page, then fill again.", .0.label())]
+    FieldNotFound(KeyPart),
+    #[error("The Auth0 page has two fields that could be the {}. KeyBridge will not guess which one to fill.", .0.label())]
+    FieldAmbiguous(KeyPart),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error("Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.")]
+    NothingCaptured,
+    #[error("The captured keys expired and were forgotten. Capture them again.")]
+    Expired,
+    #[error("KeyBridge could not reach the page in tab “{0}”. Reload that tab and try again.")]
+    TabUnreachable(String),
+    #[error("The tab moved to another page before KeyBridge could act. Nothing was filled.")]
+    TabMoved,
+    #[error("The page changed after KeyBridge looked at it. Try again.")]
+    StalePlan,
+    #[error(
+        "The page sent a description KeyBridge does not understand (version {0}). Reload the tab."
+    )]
+    SnapshotVersion(u32),
+    #[error("The page is too large for KeyBridge to read safely.")]
+    SnapshotTooLarge,
+    #[error("KeyBridge received a message it does not understand.")]
+    BadMessage,
+    #[error("KeyBridge refused a request that did not come from its own popup.")]
+    UntrustedSender,
+    #[error("KeyBridge's browser storage failed: {0}")]
+    Storage(String),
+}

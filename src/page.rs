@@ -1,0 +1,191 @@
+//! Turning a snapshot into what it means: capture from a Twitter page, a fill plan for an Auth0 page,
+//! and the verdict on what the page reports back.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::keys::{parse_key_part, ConsumerPair, KeyPart, Secret};
+use crate::site::{kind_for_url, label_names, PageKind, Side};
+use crate::snapshot::{Field, PageSnapshot};
+
+const PARTS: [KeyPart; 2] = [KeyPart::ConsumerKey, KeyPart::ConsumerSecret];
+
+/// What a page is, judged from a whole snapshot: the URL's profile, in the top frame.
+pub fn classify(snapshot: &PageSnapshot) -> Option<PageKind> {
+    if !snapshot.top_frame {
+        return None;
+    }
+    kind_for_url(&snapshot.url)
+}
+
+/// Reads the consumer key and secret off a Twitter keys page.
+pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
+    if classify(snapshot) != Some(PageKind::TwitterLegacyKeys) {
+        return Err(Error::NotKeysPage(snapshot.url.to_string()));
+    }
+    let read = |part: KeyPart| -> Result<Secret, Error> {
+        let mut values = snapshot
+            .pairs
+            .iter()
+            .filter(|p| label_names(Side::Twitter, part, &p.label))
+            .map(|p| p.value.as_str());
+        let first = values.next().ok_or(Error::KeyNotFound(part))?;
+        let parsed = parse_key_part(part, first)?;
+        // The same value shown twice is fine; two different values are not ours to choose between.
+        for other in values {
+            if parse_key_part(part, other).ok().as_ref() != Some(&parsed) {
+                return Err(Error::KeyAmbiguous(part));
+            }
+        }
+        Ok(parsed)
+    };
+    Ok(ConsumerPair {
+        key: read(KeyPart::ConsumerKey)?,
+        secret: read(KeyPart::ConsumerSecret)?,
+    })
+}
+
+/// One value to put into one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FillAction {
+    pub field: u32,
+    pub part: KeyPart,
+    pub value: Secret,
+}
+
+/// What the content script of the Auth0 tab is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FillPlan {
+    /// The only origin the content script may apply this plan in.
+    pub origin: String,
+    pub snapshot_id: u32,
+    /// Replace a different value already in a field (the admin confirmed).
+    pub overwrite: bool,
+    pub actions: Vec<FillAction>,
+}
+
+fn is_text_input(f: &Field) -> bool {
+    match f.tag.as_str() {
+        "textarea" => true,
+        "input" => matches!(f.input_type.as_str(), "" | "text" | "password"),
+        _ => false,
+    }
+}
+
+/// Finds the one field on an Auth0 page that takes `part`.
+fn field_for(snapshot: &PageSnapshot, part: KeyPart) -> Result<&Field, Error> {
+    let mut candidates = snapshot.fields.iter().filter(|f| {
+        is_text_input(f)
+            && f.visible
+            && !f.disabled
+            && !f.readonly
+            && f.labels.iter().any(|l| label_names(Side::Auth0, part, l))
+    });
+    let first = candidates.next().ok_or(Error::FieldNotFound(part))?;
+    if candidates.next().is_some() {
+        return Err(Error::FieldAmbiguous(part));
+    }
+    Ok(first)
+}
+
+/// Plans the fill of the consumer pair into an Auth0 Twitter connection page.
+pub fn plan_fill(
+    snapshot: &PageSnapshot,
+    pair: &ConsumerPair,
+    overwrite: bool,
+) -> Result<FillPlan, Error> {
+    if classify(snapshot) != Some(PageKind::Auth0TwitterConnection) {
+        return Err(Error::NotAuth0Page(snapshot.url.to_string()));
+    }
+    let actions = PARTS
+        .iter()
+        .map(|&part| {
+            field_for(snapshot, part).map(|f| FillAction {
+                field: f.id,
+                part,
+                value: pair.get(part).clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(FillPlan {
+        origin: snapshot.url.origin.clone(),
+        snapshot_id: snapshot.snapshot_id,
+        overwrite,
+        actions,
+    })
+}
+
+/// What happened to one field, as the content script saw it after the fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FieldOutcome {
+    /// Set, and the page kept it: read back equal.
+    Filled,
+    /// It already held this value; nothing was changed.
+    Unchanged,
+    /// It holds a different value; left alone until the admin confirms.
+    Occupied,
+    /// Set, but the page put something else back (its framework refused the value).
+    Rejected,
+    /// The field is gone from the page.
+    Missing,
+}
+
+impl FieldOutcome {
+    /// Whether the page now holds the captured value.
+    pub fn holds_value(self) -> bool {
+        matches!(self, FieldOutcome::Filled | FieldOutcome::Unchanged)
+    }
+}
+
+/// One field's line in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldResult {
+    pub field: u32,
+    pub outcome: FieldOutcome,
+}
+
+/// What the content script reports after applying a plan. It never carries a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FillReport {
+    pub snapshot_id: u32,
+    pub results: Vec<FieldResult>,
+    /// `wrong-origin`, `not-top-frame` or `stale`: the plan was refused as a whole.
+    pub refused: Option<String>,
+}
+
+/// The verdict on one field, named for the admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldVerdict {
+    pub part: KeyPart,
+    pub outcome: FieldOutcome,
+}
+
+/// Matches a report to its plan: one verdict per planned field, `Missing` when the page did not answer for it.
+pub fn verify(plan: &FillPlan, report: &FillReport) -> Result<Vec<FieldVerdict>, Error> {
+    match report.refused.as_deref() {
+        None => {}
+        Some("stale") => return Err(Error::StalePlan),
+        Some(_) => return Err(Error::TabMoved),
+    }
+    if report.snapshot_id != plan.snapshot_id {
+        return Err(Error::StalePlan);
+    }
+    Ok(plan
+        .actions
+        .iter()
+        .map(|a| FieldVerdict {
+            part: a.part,
+            outcome: report
+                .results
+                .iter()
+                .find(|r| r.field == a.field)
+                .map_or(FieldOutcome::Missing, |r| r.outcome),
+        })
+        .collect())
+}

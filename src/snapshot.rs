@@ -1,0 +1,117 @@
+//! The page snapshot: what a content script tells the core about a page. The contract between JS and Rust.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// Snapshot format version; a content script of another version is refused.
+pub const SNAPSHOT_VERSION: u32 = 1;
+/// Bounds on what a content script may send (a hostile page must not make the core do unbounded work).
+pub const MAX_FIELDS: usize = 400;
+pub const MAX_PAIRS: usize = 400;
+pub const MAX_LABELS: usize = 8;
+pub const MAX_TEXT: usize = 512;
+
+/// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PageUrl {
+    /// `scheme://host[:port]`, exactly as `URL.origin` gives it.
+    pub origin: String,
+    /// `URL.pathname`.
+    pub path: String,
+    /// `URL.hash`, with its leading `#` (empty when there is none).
+    #[serde(default)]
+    pub hash: String,
+}
+
+impl PageUrl {
+    /// The path's non-empty segments.
+    pub fn segments(&self) -> impl Iterator<Item = &str> {
+        self.path.split('/').filter(|s| !s.is_empty())
+    }
+
+    /// The hash route's non-empty segments (`#/connections/social` → `connections`, `social`).
+    pub fn hash_segments(&self) -> impl Iterator<Item = &str> {
+        let route = self.hash.trim_start_matches('#');
+        let route = route.split('?').next().unwrap_or(route);
+        route.split('/').filter(|s| !s.is_empty())
+    }
+}
+
+impl std::fmt::Display for PageUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}{}", self.origin, self.path, self.hash)
+    }
+}
+
+/// One form control on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Field {
+    /// Id the content script gave this element for this snapshot; fill plans address elements by it.
+    pub id: u32,
+    /// Lower-case tag name: `input`, `textarea`, `select`.
+    pub tag: String,
+    /// The input's type (`text`, `password`, `checkbox`, …).
+    #[serde(rename = "type")]
+    pub input_type: String,
+    pub name: String,
+    pub html_id: String,
+    /// Every label source the content script found, nearest first.
+    pub labels: Vec<String>,
+    /// The current value; always empty for password inputs (see `has_value`).
+    pub value: String,
+    pub has_value: bool,
+    pub visible: bool,
+    pub readonly: bool,
+    pub disabled: bool,
+    pub checked: bool,
+}
+
+/// A label → value pair of read-only text, such as a row of the legacy keys table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TextPair {
+    pub label: String,
+    pub value: String,
+    /// The heading of the block the pair sits in ("Application Settings", "Your Access Token").
+    pub section: String,
+}
+
+/// What a content script saw on a page at one moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PageSnapshot {
+    pub version: u32,
+    /// Distinguishes snapshots of the same tab; fill plans name the snapshot they were made from.
+    pub snapshot_id: u32,
+    pub url: PageUrl,
+    pub top_frame: bool,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub pairs: Vec<TextPair>,
+    /// The page had more than the bounds allow; the content script stopped collecting.
+    pub truncated: bool,
+}
+
+impl PageSnapshot {
+    /// Checks the bounds and version of a snapshot that came from a content script.
+    pub fn checked(self) -> Result<Self, Error> {
+        if self.version != SNAPSHOT_VERSION {
+            return Err(Error::SnapshotVersion(self.version));
+        }
+        let texts_ok = self.fields.iter().all(|f| {
+            f.labels.len() <= MAX_LABELS
+                && f.labels.iter().all(|l| l.len() <= MAX_TEXT)
+                && f.value.len() <= MAX_TEXT
+                && f.name.len() <= MAX_TEXT
+                && f.html_id.len() <= MAX_TEXT
+        }) && self.pairs.iter().all(|p| {
+            p.label.len() <= MAX_TEXT && p.value.len() <= MAX_TEXT && p.section.len() <= MAX_TEXT
+        }) && self.title.len() <= MAX_TEXT;
+        if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
+            return Err(Error::SnapshotTooLarge);
+        }
+        Ok(self)
+    }
+}

@@ -1,0 +1,43 @@
+// Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium, the popup.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from '@playwright/test';
+
+import { HOSTS } from '../../www/server.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
+export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
+
+/// Launches Debian's Chromium with the built extension; every replica host resolves to the world.
+export async function launchChromium(port) {
+  const profile = mkdtempSync(join(tmpdir(), 'keybridge-chromium-'));
+  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${CHROME_EXTENSION}`, `--load-extension=${CHROME_EXTENSION}`,
+      `--host-resolver-rules=${rules}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
+}
+
+/// Reads the consumer pair a legacy keys page shows (the test's own reading, independent of KeyBridge).
+export async function keysShownOn(page) {
+  const value = (label) => page.locator('.app-settings .row', { hasText: label }).locator('span').nth(1).textContent();
+  return { key: await value('Consumer Key'), secret: await value('Consumer Secret') };
+}

@@ -1,0 +1,111 @@
+// The replica world: one HTTPS server on loopback that answers for every host KeyBridge serves, with
+// realistic CSP headers and in-memory state that changes only through the pages' own forms.
+// Browsers reach it at the real URLs (Chromium: --host-resolver-rules; Firefox: network.dns.localDomains).
+//
+//   node www/server.mjs [--port 443]       (prints the URLs of the starting pages)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { newWorld } from './world.mjs';
+import * as legacy from './twitter-legacy/pages.mjs';
+import * as auth0 from './auth0/pages.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const modules = join(here, '..', 'node_modules');
+
+export const REAL_HOSTS = ['apps.twitter.com', 'manage.auth0.com'];
+// Lookalike hosts serve the same pages, so tests can prove KeyBridge ignores them.
+export const LOOKALIKE_HOSTS = { 'apps.twitter.com.evil.test': 'apps.twitter.com', 'manage-auth0.evil.test': 'manage.auth0.com' };
+export const HOSTS = [...REAL_HOSTS, ...Object.keys(LOOKALIKE_HOSTS)];
+
+// Strict like the live sites: no 'wasm-unsafe-eval', so wasm in a content script would fail here as there.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+  + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+const STATIC = {
+  '/__replica/react.production.min.js': [join(modules, 'react/umd/react.production.min.js'), 'text/javascript'],
+  '/__replica/react-dom.production.min.js': [join(modules, 'react-dom/umd/react-dom.production.min.js'), 'text/javascript'],
+  '/__replica/auth0-app.js': [join(here, 'auth0/app.js'), 'text/javascript'],
+  '/__replica/auth0.css': [join(here, 'auth0/auth0.css'), 'text/css'],
+  '/__replica/twitter.css': [join(here, 'twitter-legacy/twitter.css'), 'text/css'],
+};
+
+/// A self-signed certificate for every replica host, made fresh at start-up.
+function certificate(hosts) {
+  const dir = mkdtempSync(join(tmpdir(), 'keybridge-cert-'));
+  try {
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', key, '-out', cert, '-days', '7', '-subj', '/CN=KeyBridge replica world',
+      '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function body(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const c of req) {
+    size += c.length;
+    if (size > 64 * 1024) throw new Error('body too large');
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
+  let world = newWorld();
+  const server = createServer(certificate(HOSTS), async (req, res) => {
+    const send = (status, type, text, headers = {}) => {
+      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP,
+        'cache-control': 'no-store', 'x-frame-options': 'DENY', ...headers });
+      res.end(text);
+    };
+    try {
+      const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const url = new URL(req.url, `https://${hostName}`);
+      if (req.method === 'POST' && url.pathname === '/__replica/reset') {
+        world = newWorld();
+        return send(200, 'application/json', JSON.stringify({ ok: true }));
+      }
+      const file = STATIC[url.pathname];
+      if (file) return send(200, file[1], readFileSync(file[0]));
+      const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
+      const site = { 'apps.twitter.com': legacy, 'manage.auth0.com': auth0 }[LOOKALIKE_HOSTS[hostName] ?? hostName];
+      const answer = site?.handle(world, req.method, url, form);
+      if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');
+      if (answer.redirect) return send(303, 'text/plain', '', { location: answer.redirect });
+      return send(answer.status ?? 200, answer.type ?? 'text/html', answer.body);
+    } catch (e) {
+      send(500, 'text/plain', `replica error: ${e.message}`);
+    }
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  return {
+    port: server.address().port,
+    get world() { return world; },
+    reset() { world = newWorld(); },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--port');
+  const port = i > 0 ? Number(process.argv[i + 1]) : 8443;
+  const w = await startWorld({ port });
+  const suffix = w.port === 443 ? '' : `:${w.port}`;
+  console.log(`replica world on 127.0.0.1:${w.port} (HTTPS, self-signed) for ${HOSTS.join(', ')}`);
+  for (const u of startingPages(w.world)) console.log(`  ${u.replace('.com/', `.com${suffix}/`)}`);
+}
+
+/// The two pages an admin starts from.
+export function startingPages(world) {
+  return [legacy.keysUrl(world.twitterApps[0]), auth0.settingsUrl(world.tenant)];
+}

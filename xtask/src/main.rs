@@ -1,0 +1,178 @@
+//! KeyBridge's build script: `cargo xtask build`, `cargo xtask test`, `cargo xtask demo`.
+//! Each installs what it needs and says what to do where it cannot.
+
+mod build;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the repository root, failing with its name when it fails.
+fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: {shown}");
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn npx(bin: &str) -> Command {
+    Command::new(root().join("node_modules/.bin").join(bin))
+}
+
+/// Every test: formatting, lints, native tests, wasm tests in Chromium, packaging lint, end-to-end in
+/// Chromium and Firefox. Stops at the first failing step.
+fn test() -> Result {
+    let steps: Vec<(&str, Box<dyn Fn() -> Result>)> = vec![
+        (
+            "format",
+            Box::new(|| run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))),
+        ),
+        (
+            "lint",
+            Box::new(|| {
+                run(Command::new("cargo").args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            }),
+        ),
+        (
+            "native tests",
+            Box::new(|| run(Command::new("cargo").args(["test", "--workspace"]))),
+        ),
+        ("wasm tests in Chromium", Box::new(wasm_tests)),
+        ("build", Box::new(build::build)),
+        ("web-ext lint", Box::new(web_ext_lint)),
+        (
+            "end-to-end in Chromium",
+            Box::new(|| {
+                run(npx("playwright")
+                    .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
+                    .env("CHROMIUM", tools::chromium()?))
+            }),
+        ),
+        ("end-to-end in Firefox", Box::new(firefox_e2e)),
+    ];
+    let total = steps.len();
+    for (i, (name, step)) in steps.iter().enumerate() {
+        eprintln!("\n== xtask test: {name} ({}/{total})", i + 1);
+        if let Err(e) = step() {
+            println!("steps: {i} passed, 1 failed");
+            return Err(format!("{name}: {e}"));
+        }
+    }
+    println!("steps: {total} passed, 0 failed");
+    Ok(())
+}
+
+fn wasm_tests() -> Result {
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    let driver = tools::chromedriver()?;
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--package",
+            "keybridge",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CHROMEDRIVER", driver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
+}
+
+fn web_ext_lint() -> Result {
+    tools::npm_packages()?;
+    let out = npx("web-ext")
+        .args([
+            "lint",
+            "--source-dir",
+            "dist/firefox",
+            "--output",
+            "json",
+            "--no-config-discovery",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("could not run web-ext: {e}"))?;
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("web-ext lint printed no report: {e}"))?;
+    let count = |k: &str| report["summary"][k].as_u64().unwrap_or(u64::MAX);
+    let (errors, warnings) = (count("errors"), count("warnings"));
+    for kind in ["errors", "warnings", "notices"] {
+        for m in report[kind].as_array().into_iter().flatten() {
+            eprintln!(
+                "web-ext {kind}: {} {} ({})",
+                m["code"], m["message"], m["file"]
+            );
+        }
+    }
+    eprintln!("web-ext lint: {errors} errors, {warnings} warnings");
+    if errors == 0 && warnings == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "web-ext lint found {errors} errors and {warnings} warnings"
+        ))
+    }
+}
+
+fn firefox_e2e() -> Result {
+    let firefox = tools::firefox()?;
+    let geckodriver = tools::geckodriver()?;
+    run(Command::new("node")
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "tests/e2e/firefox.test.mjs",
+        ])
+        .env("FIREFOX", firefox)
+        .env("GECKODRIVER", geckodriver))
+}
+
+fn demo() -> Result {
+    build::build()?;
+    run(Command::new("node")
+        .arg("tests/e2e/demo.mjs")
+        .env("CHROMIUM", tools::chromium()?))
+}
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "build" => build::build(),
+        "test" => test(),
+        "demo" => demo(),
+        _ => {
+            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge");
+            return ExitCode::FAILURE;
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
