@@ -43,7 +43,8 @@
     for (let node = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
       const prev = node.previousElementSibling;
       if (prev && !prev.querySelector(CONTROLS)) {
-        push(prev.textContent);
+        // A short text only: a whole navigation block before the field is not its label.
+        if (prev.textContent.length <= 120) push(prev.textContent);
         break;
       }
     }

@@ -127,3 +127,79 @@ impl ConsumerPair {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_whitespace_and_zero_width_characters_and_nothing_else() {
+        let key = format!(" \u{200B}{}\u{FEFF}\n", "a".repeat(25));
+        assert_eq!(
+            parse_key_part(KeyPart::ConsumerKey, &key).map(|s| s.expose().len()),
+            Ok(25)
+        );
+        let inner = format!("{}\u{200B}{}", "a".repeat(10), "b".repeat(15));
+        assert_eq!(
+            parse_key_part(KeyPart::ConsumerKey, &inner).map(|s| s.expose().to_string()),
+            Ok(format!("{}{}", "a".repeat(10), "b".repeat(15)))
+        );
+    }
+
+    #[test]
+    fn each_bad_value_gets_its_own_sentence() {
+        let k = KeyPart::ConsumerKey;
+        assert_eq!(parse_key_part(k, "  "), Err(KeyError::Empty(k)));
+        assert_eq!(parse_key_part(k, "abcd••••••••"), Err(KeyError::Masked(k)));
+        assert_eq!(
+            parse_key_part(k, &format!("{}-", "a".repeat(24))),
+            Err(KeyError::Alphabet(k, '-'))
+        );
+        assert_eq!(
+            parse_key_part(k, "<b>abc</b>"),
+            Err(KeyError::Alphabet(k, '<'))
+        );
+        assert_eq!(
+            parse_key_part(k, "abc def"),
+            Err(KeyError::Alphabet(k, ' '))
+        );
+        assert_eq!(
+            parse_key_part(k, &"a".repeat(24)),
+            Err(KeyError::Length {
+                part: k,
+                found: 24,
+                expected: 25
+            })
+        );
+        let sentence = KeyError::Length {
+            part: k,
+            found: 24,
+            expected: 25,
+        }
+        .to_string();
+        assert_eq!(sentence, "The Consumer Key on the Twitter page has 24 characters; Twitter's have 25. Check that the page shows the whole key.");
+    }
+
+    #[test]
+    fn accepts_the_documented_lengths_of_both_eras() {
+        for (part, len) in [
+            (KeyPart::ConsumerKey, 25),
+            (KeyPart::ConsumerKey, 22),
+            (KeyPart::ConsumerSecret, 50),
+            (KeyPart::ConsumerSecret, 42),
+        ] {
+            assert!(
+                parse_key_part(part, &"x".repeat(len)).is_ok(),
+                "{part:?} of {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_secret_never_prints_itself() {
+        let s = Secret::new("abcdefghijklmnopqrstuvwxy".into());
+        assert_eq!(format!("{s} {s:?}"), "•••• Secret(••••)");
+        assert_eq!(s.masked(4), format!("abcd{}", "•".repeat(12)));
+        assert_eq!(s.masked(0), "•".repeat(12));
+    }
+}

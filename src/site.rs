@@ -194,3 +194,115 @@ pub fn label_names(side: Side, part: KeyPart, label: &str) -> bool {
         .iter()
         .any(|s| *s == label || *s == bare)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> PageUrl {
+        let (origin, rest) = match s
+            .find("://")
+            .and_then(|i| s[i + 3..].find('/').map(|j| i + 3 + j))
+        {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, "/"),
+        };
+        let (path, hash) = rest.split_once('#').map_or((rest, ""), |(p, h)| (p, h));
+        PageUrl {
+            origin: origin.into(),
+            path: path.into(),
+            hash: if hash.is_empty() {
+                String::new()
+            } else {
+                format!("#{hash}")
+            },
+        }
+    }
+
+    #[test]
+    fn knows_the_legacy_keys_tab_by_origin_and_path() {
+        assert_eq!(
+            kind_for_url(&url("https://apps.twitter.com/app/12345/keys")),
+            Some(PageKind::TwitterLegacyKeys)
+        );
+        for other in [
+            "https://apps.twitter.com/app/12345/show",
+            "https://apps.twitter.com/app/12345/keys/extra",
+            "https://apps.twitter.com/app/abc/keys",
+            "http://apps.twitter.com/app/12345/keys",
+            "https://apps.twitter.com:8443/app/12345/keys",
+            "https://apps.twitter.com.evil.test/app/12345/keys",
+            "https://evil.test/app/12345/keys",
+        ] {
+            assert_eq!(kind_for_url(&url(other)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn knows_the_auth0_connection_settings_in_both_eras() {
+        for ok in [
+            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/settings",
+            "https://manage.auth0.com/dashboard/eu-2/acme/connections/social/con_ABCDEFGH12345678/settings",
+            "https://manage.auth0.com/#/connections/social/twitter/settings",
+        ] {
+            assert_eq!(kind_for_url(&url(ok)), Some(PageKind::Auth0TwitterConnection), "{ok}");
+        }
+        for other in [
+            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/applications",
+            "https://manage.auth0.com/dashboard/xx/acme-demo/connections/social/con_ABCDEFGH12345678/settings",
+            "https://manage.auth0.com/dashboard/us/-acme/connections/social/con_ABCDEFGH12345678/settings",
+            "https://manage.auth0.com/dashboard/us/acme/connections/social/con_SHORT/settings",
+            "https://manage-auth0.evil.test/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/settings",
+        ] {
+            assert_eq!(kind_for_url(&url(other)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn matches_every_documented_wording_of_the_labels() {
+        assert!(label_names(
+            Side::Twitter,
+            KeyPart::ConsumerKey,
+            "Consumer Key (API Key)"
+        ));
+        assert!(label_names(
+            Side::Twitter,
+            KeyPart::ConsumerKey,
+            "  API key: "
+        ));
+        assert!(label_names(
+            Side::Twitter,
+            KeyPart::ConsumerSecret,
+            "API secret key"
+        ));
+        assert!(!label_names(
+            Side::Twitter,
+            KeyPart::ConsumerKey,
+            "Access Token"
+        ));
+        assert!(!label_names(
+            Side::Twitter,
+            KeyPart::ConsumerSecret,
+            "Access Token Secret"
+        ));
+        assert!(label_names(
+            Side::Auth0,
+            KeyPart::ConsumerKey,
+            "Client ID *"
+        ));
+        assert!(label_names(
+            Side::Auth0,
+            KeyPart::ConsumerSecret,
+            "API Secret Key"
+        ));
+        assert!(!label_names(Side::Auth0, KeyPart::ConsumerKey, "Search"));
+    }
+
+    #[test]
+    fn tenant_names_follow_auth0s_rules() {
+        assert!(is_tenant_name("acme-demo"));
+        assert!(!is_tenant_name("ab"));
+        assert!(!is_tenant_name("Acme"));
+        assert!(!is_tenant_name("acme-"));
+    }
+}

@@ -48,7 +48,7 @@ fn manifest(browser: &str, version: &str) -> Result<Value> {
             m["background"] = json!({ "scripts": ["background.js"], "type": "module" });
             m["browser_specific_settings"] = json!({ "gecko": {
                 "id": FIREFOX_ID,
-                "strict_min_version": "140.0",
+                "strict_min_version": "142.0",
                 "data_collection_permissions": { "required": ["none"] }
             }});
         }

@@ -35,46 +35,61 @@ fn npx(bin: &str) -> Command {
     Command::new(root().join("node_modules/.bin").join(bin))
 }
 
+/// A step of `cargo xtask test`.
+type Step = (&'static str, fn() -> Result);
+
 /// Every test: formatting, lints, native tests, wasm tests in Chromium, packaging lint, end-to-end in
 /// Chromium and Firefox. Stops at the first failing step.
+const TEST_STEPS: &[Step] = &[
+    ("format", || {
+        run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))
+    }),
+    ("lint", || {
+        run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    }),
+    ("native tests", || {
+        run(Command::new("cargo").args(["test", "--workspace"]))
+    }),
+    ("wasm tests in Chromium", wasm_tests),
+    ("build", build::build),
+    ("web-ext lint", web_ext_lint),
+    ("end-to-end in Chromium", chromium_e2e),
+    ("end-to-end in Firefox", firefox_e2e),
+];
+
+fn lint() -> Result {
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    tools::wasm_target()?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "keybridge",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
 fn test() -> Result {
-    let steps: Vec<(&str, Box<dyn Fn() -> Result>)> = vec![
-        (
-            "format",
-            Box::new(|| run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))),
-        ),
-        (
-            "lint",
-            Box::new(|| {
-                run(Command::new("cargo").args([
-                    "clippy",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ]))
-            }),
-        ),
-        (
-            "native tests",
-            Box::new(|| run(Command::new("cargo").args(["test", "--workspace"]))),
-        ),
-        ("wasm tests in Chromium", Box::new(wasm_tests)),
-        ("build", Box::new(build::build)),
-        ("web-ext lint", Box::new(web_ext_lint)),
-        (
-            "end-to-end in Chromium",
-            Box::new(|| {
-                run(npx("playwright")
-                    .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
-                    .env("CHROMIUM", tools::chromium()?))
-            }),
-        ),
-        ("end-to-end in Firefox", Box::new(firefox_e2e)),
-    ];
-    let total = steps.len();
-    for (i, (name, step)) in steps.iter().enumerate() {
+    let total = TEST_STEPS.len();
+    for (i, (name, step)) in TEST_STEPS.iter().enumerate() {
         eprintln!("\n== xtask test: {name} ({}/{total})", i + 1);
         if let Err(e) = step() {
             println!("steps: {i} passed, 1 failed");
@@ -83,6 +98,14 @@ fn test() -> Result {
     }
     println!("steps: {total} passed, 0 failed");
     Ok(())
+}
+
+fn chromium_e2e() -> Result {
+    tools::openssl()?;
+    let chromium = tools::chromium()?;
+    run(npx("playwright")
+        .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
+        .env("CHROMIUM", chromium))
 }
 
 fn wasm_tests() -> Result {
@@ -138,6 +161,7 @@ fn web_ext_lint() -> Result {
 }
 
 fn firefox_e2e() -> Result {
+    tools::openssl()?;
     let firefox = tools::firefox()?;
     let geckodriver = tools::geckodriver()?;
     run(Command::new("node")
@@ -150,10 +174,29 @@ fn firefox_e2e() -> Result {
         .env("GECKODRIVER", geckodriver))
 }
 
+/// Re-records the content script's snapshots of the replicas for the native tests.
+fn snapshots() -> Result {
+    tools::npm_packages()?;
+    tools::openssl()?;
+    run(Command::new("node")
+        .arg("tests/e2e/record-snapshots.mjs")
+        .env("CHROMIUM", tools::chromium()?))
+}
+
+/// Retakes the README's screenshots of the popup (light and dark) from the replica world.
+fn screenshots() -> Result {
+    build::build()?;
+    tools::openssl()?;
+    run(Command::new("node")
+        .arg("tests/e2e/screenshots.mjs")
+        .env("CHROMIUM", tools::chromium()?))
+}
+
 fn demo() -> Result {
     build::build()?;
+    tools::openssl()?;
     run(Command::new("node")
-        .arg("tests/e2e/demo.mjs")
+        .arg("www/demo.mjs")
         .env("CHROMIUM", tools::chromium()?))
 }
 
@@ -163,8 +206,10 @@ fn main() -> ExitCode {
         "build" => build::build(),
         "test" => test(),
         "demo" => demo(),
+        "snapshots" => snapshots(),
+        "screenshots" => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge");
+            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots");
             return ExitCode::FAILURE;
         }
     };

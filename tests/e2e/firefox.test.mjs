@@ -1,0 +1,91 @@
+// End-to-end in headless Firefox ESR through geckodriver: the packaged dist/firefox add-on, the replica
+// world on loopback port 443 reached at the real URLs through Firefox's DNS override.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+
+import { HOSTS, startWorld, startingPages } from '../../www/server.mjs';
+import { FIREFOX_EXTENSION } from './harness.mjs';
+import { Session, startGeckodriver, waitFor } from './webdriver.mjs';
+
+const ADDON_ID = 'keybridge@keybridge.dev';
+const uuid = randomUUID();
+let world;
+let driver;
+let session;
+
+before(async () => {
+  // Firefox resolves the listed hosts to 127.0.0.1 on the URL's own port: 443 (the tests run as root).
+  world = await startWorld({ port: 443 });
+  driver = await startGeckodriver(process.env.GECKODRIVER || 'geckodriver');
+  session = await Session.create(driver.base, {
+    browserName: 'firefox',
+    acceptInsecureCerts: true,
+    'moz:firefoxOptions': {
+      binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
+      args: ['-headless'],
+      prefs: {
+        'network.dns.localDomains': HOSTS.join(','),
+        'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    },
+  });
+  await session.installAddon(FIREFOX_EXTENSION);
+});
+
+after(async () => {
+  await session?.close();
+  driver?.stop();
+  await world?.close();
+});
+
+const text = async (css) => session.text(await session.find(css));
+
+test('Firefox: captures the keys on the legacy keys tab and fills the Auth0 connection', async () => {
+  world.reset();
+  const [keysUrl, auth0Url] = startingPages(world.world);
+  const app = world.world.twitterApps[0];
+
+  await session.goto(keysUrl);
+  const cells = await session.findAll('.app-settings .row > span');
+  const shownKey = await session.text(cells[1]);
+  assert.equal(shownKey, app.consumerKey);
+
+  const auth0Window = await session.newWindow();
+  await session.switchTo(auth0Window);
+  await session.goto(auth0Url);
+  await waitFor('the Auth0 form', () => session.find('#client_id'));
+
+  const popupWindow = await session.newWindow();
+  await session.switchTo(popupWindow);
+  await session.goto(`moz-extension://${uuid}/popup.html`);
+  const capture = await waitFor('an enabled Capture keys button', async () => {
+    const b = await session.find('#capture');
+    return (await session.enabled(b)) && (await session.text(b)) === 'Capture keys' && b;
+  });
+  await session.click(capture);
+  await waitFor('the masked key', async () => (await text('#captured dd')) === `${app.consumerKey.slice(0, 4)}${'•'.repeat(12)}`);
+  const popupText = await text('main');
+  assert.ok(!popupText.includes(app.consumerKey) && !popupText.includes(app.consumerSecret), 'the popup shows a key unmasked');
+
+  const fill = await session.find('#fill');
+  assert.equal(await session.text(fill), 'Fill Auth0');
+  await session.click(fill);
+  await waitFor('the fill report', async () => {
+    const items = await Promise.all((await session.findAll('#fill-report li')).map((li) => session.text(li)));
+    return items.join('|') === 'Consumer Key: filled and read back from the page|Consumer Secret: filled and read back from the page';
+  });
+
+  const storage = await session.executeAsync(`const done = arguments[arguments.length - 1];
+    Promise.all([browser.storage.local.get(null), browser.storage.session.get(null)])
+      .then(([local, session]) => done({ local, session: JSON.stringify(session) }));`);
+  assert.deepEqual(storage.local, {});
+  assert.ok(!storage.session.includes(app.consumerSecret), 'storage.session still holds the secret after a verified fill');
+
+  await session.switchTo(auth0Window);
+  await session.click(await session.find('button[type=submit]'));
+  const saved = JSON.parse(await waitFor('the saved state', () => text('#saved-state')));
+  assert.deepEqual(saved, { status: 'saved', client_id: app.consumerKey, client_secret: app.consumerSecret });
+});

@@ -1,0 +1,245 @@
+//! Classification, capture and fill planning on snapshots the real content script took of the replicas
+//! (`tests/fixtures`, recorded by `cargo xtask snapshots`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use keybridge::error::Error;
+use keybridge::keys::{ConsumerPair, KeyPart};
+use keybridge::page::{
+    capture, classify, plan_fill, verify, FieldOutcome, FieldResult, FillReport,
+};
+use keybridge::site::PageKind;
+use keybridge::snapshot::PageSnapshot;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Expected {
+    consumer_key: String,
+    consumer_secret: String,
+}
+
+#[derive(Deserialize)]
+struct Fixture {
+    page: String,
+    kind: Option<PageKind>,
+    expected: Option<Expected>,
+    snapshot: PageSnapshot,
+}
+
+fn fixture(name: &str) -> Fixture {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+const ALL: &[&str] = &[
+    "twitter-legacy-keys",
+    "twitter-legacy-details",
+    "twitter-legacy-keys-lookalike",
+    "auth0-connection-settings",
+    "auth0-connection-applications",
+];
+
+fn test_pair() -> ConsumerPair {
+    ConsumerPair::parse(&"K".repeat(25), &"S".repeat(50)).expect("valid test pair")
+}
+
+#[test]
+fn recognises_each_replica_page_as_what_it_is_and_nothing_else() {
+    for name in ALL {
+        let f = fixture(name);
+        let snapshot = f.snapshot.clone().checked().expect("fixture within bounds");
+        assert_eq!(classify(&snapshot), f.kind, "page {}", f.page);
+    }
+}
+
+#[test]
+fn captures_the_keys_from_the_legacy_keys_tab() {
+    let f = fixture("twitter-legacy-keys");
+    let expected = f
+        .expected
+        .expect("fixture records the keys the world generated");
+    let pair = capture(&f.snapshot).expect("capture");
+    assert_eq!(pair.key.expose(), expected.consumer_key);
+    assert_eq!(pair.secret.expose(), expected.consumer_secret);
+}
+
+#[test]
+fn the_access_token_block_is_not_mistaken_for_the_consumer_pair() {
+    let f = fixture("twitter-legacy-keys");
+    let pair = capture(&f.snapshot).expect("capture");
+    let token = f
+        .snapshot
+        .pairs
+        .iter()
+        .find(|p| p.label == "Access Token")
+        .expect("the decoy is on the page");
+    assert_ne!(pair.key.expose(), token.value);
+    assert!(f
+        .snapshot
+        .pairs
+        .iter()
+        .any(|p| p.section == "Your Access Token"));
+}
+
+#[test]
+fn refuses_to_capture_from_the_details_tab() {
+    let f = fixture("twitter-legacy-details");
+    assert!(f
+        .snapshot
+        .pairs
+        .iter()
+        .any(|p| p.label == "Consumer Key (API Key)"));
+    assert!(matches!(capture(&f.snapshot), Err(Error::NotKeysPage(_))));
+}
+
+#[test]
+fn refuses_to_capture_from_a_lookalike_origin() {
+    let f = fixture("twitter-legacy-keys-lookalike");
+    assert!(matches!(capture(&f.snapshot), Err(Error::NotKeysPage(_))));
+}
+
+#[test]
+fn refuses_to_capture_inside_a_frame() {
+    let mut f = fixture("twitter-legacy-keys");
+    f.snapshot.top_frame = false;
+    assert!(matches!(capture(&f.snapshot), Err(Error::NotKeysPage(_))));
+}
+
+#[test]
+fn a_masked_key_on_the_page_is_refused_with_a_sentence() {
+    let mut f = fixture("twitter-legacy-keys");
+    for p in &mut f.snapshot.pairs {
+        if p.label.starts_with("Consumer Secret") {
+            p.value = "••••••••••••••••••••ab12".into();
+        }
+    }
+    let err = capture(&f.snapshot).expect_err("masked");
+    assert!(err.to_string().contains("masked"), "{err}");
+}
+
+#[test]
+fn a_page_without_the_key_rows_says_the_layout_changed() {
+    let mut f = fixture("twitter-legacy-keys");
+    f.snapshot
+        .pairs
+        .retain(|p| !p.label.starts_with("Consumer Key"));
+    assert_eq!(
+        capture(&f.snapshot),
+        Err(Error::KeyNotFound(KeyPart::ConsumerKey))
+    );
+}
+
+#[test]
+fn two_different_consumer_keys_are_not_guessed_between() {
+    let mut f = fixture("twitter-legacy-keys");
+    let mut extra = f.snapshot.pairs[0].clone();
+    extra.label = "Consumer Key (API Key)".into();
+    extra.value = "A".repeat(25);
+    f.snapshot.pairs.push(extra);
+    assert_eq!(
+        capture(&f.snapshot),
+        Err(Error::KeyAmbiguous(KeyPart::ConsumerKey))
+    );
+}
+
+#[test]
+fn plans_the_fill_into_the_labelled_auth0_fields_only() {
+    let f = fixture("auth0-connection-settings");
+    let plan = plan_fill(&f.snapshot, &test_pair(), false).expect("plan");
+    assert_eq!(plan.origin, "https://manage.auth0.com");
+    let target = |part: KeyPart| {
+        let action = plan
+            .actions
+            .iter()
+            .find(|a| a.part == part)
+            .expect("planned");
+        f.snapshot
+            .fields
+            .iter()
+            .find(|fd| fd.id == action.field)
+            .expect("field")
+            .html_id
+            .clone()
+    };
+    assert_eq!(target(KeyPart::ConsumerKey), "client_id");
+    assert_eq!(target(KeyPart::ConsumerSecret), "client_secret");
+    assert_eq!(plan.actions.len(), 2);
+}
+
+#[test]
+fn refuses_to_plan_a_fill_outside_the_connection_settings() {
+    for name in ["auth0-connection-applications", "twitter-legacy-keys"] {
+        let f = fixture(name);
+        assert!(
+            matches!(
+                plan_fill(&f.snapshot, &test_pair(), false),
+                Err(Error::NotAuth0Page(_))
+            ),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_settings_form_not_rendered_yet_asks_to_wait() {
+    let mut f = fixture("auth0-connection-settings");
+    f.snapshot.fields.retain(|fd| fd.html_id.is_empty());
+    assert_eq!(
+        plan_fill(&f.snapshot, &test_pair(), false),
+        Err(Error::FieldNotFound(KeyPart::ConsumerKey))
+    );
+}
+
+#[test]
+fn two_candidate_fields_are_not_guessed_between() {
+    let mut f = fixture("auth0-connection-settings");
+    let mut twin = f
+        .snapshot
+        .fields
+        .iter()
+        .find(|fd| fd.html_id == "client_id")
+        .expect("field")
+        .clone();
+    twin.id = 99;
+    f.snapshot.fields.push(twin);
+    assert_eq!(
+        plan_fill(&f.snapshot, &test_pair(), false),
+        Err(Error::FieldAmbiguous(KeyPart::ConsumerKey))
+    );
+}
+
+#[test]
+fn verify_names_each_field_and_notices_what_the_page_did_not_keep() {
+    let f = fixture("auth0-connection-settings");
+    let plan = plan_fill(&f.snapshot, &test_pair(), false).expect("plan");
+    let report = FillReport {
+        snapshot_id: plan.snapshot_id,
+        results: vec![FieldResult {
+            field: plan.actions[0].field,
+            outcome: FieldOutcome::Filled,
+        }],
+        refused: None,
+    };
+    let verdicts = verify(&plan, &report).expect("verify");
+    assert_eq!(verdicts[0].outcome, FieldOutcome::Filled);
+    assert_eq!(verdicts[1].outcome, FieldOutcome::Missing);
+    let stale = FillReport {
+        snapshot_id: plan.snapshot_id + 1,
+        ..report.clone()
+    };
+    assert_eq!(verify(&plan, &stale), Err(Error::StalePlan));
+    let moved = FillReport {
+        refused: Some("wrong-origin".into()),
+        ..report
+    };
+    assert_eq!(verify(&plan, &moved), Err(Error::TabMoved));
+}
+
+#[test]
+fn oversized_snapshots_are_refused() {
+    let mut f = fixture("auth0-connection-settings");
+    let field = f.snapshot.fields[0].clone();
+    f.snapshot.fields = vec![field; keybridge::snapshot::MAX_FIELDS + 1];
+    assert_eq!(f.snapshot.checked(), Err(Error::SnapshotTooLarge));
+}

@@ -1,0 +1,182 @@
+//! The popup in a real headless browser: it renders the state it is given and turns clicks into requests.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
+use keybridge::keys::KeyPart;
+use keybridge::page::{FieldOutcome, FieldVerdict};
+use keybridge::popup::Popup;
+use keybridge::snapshot::PageUrl;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A popup mounted in a fresh element, with a `send` that records requests and answers `next`.
+fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = doc.create_element("main").expect("element");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let log = sent.clone();
+    let answer = serde_wasm_bindgen::to_value(&next).expect("state");
+    let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
+        let kind = js_sys::Reflect::get(&msg, &"kind".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
+        log.borrow_mut().push(kind);
+        js_sys::Promise::resolve(&answer)
+    });
+    let popup = Popup::mount(
+        root.clone(),
+        send.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+    );
+    send.forget(); // the test page lives as long as the test
+    (popup, root, sent)
+}
+
+fn tab(title: &str) -> TabSlot {
+    TabSlot {
+        tab: Some(Tab {
+            id: 1,
+            window_id: 1,
+            title: title.into(),
+            url: PageUrl {
+                origin: "https://apps.twitter.com".into(),
+                path: "/app/1/keys".into(),
+                hash: String::new(),
+            },
+            last_accessed: 0,
+        }),
+        candidates: 1,
+    }
+}
+
+fn button(root: &Element, id: &str) -> HtmlElement {
+    root.query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .expect(id)
+        .dyn_into()
+        .expect("html element")
+}
+
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+#[wasm_bindgen_test]
+async fn asks_for_the_state_on_open_and_keeps_the_buttons_named() {
+    let (_popup, root, sent) = mount(PopupState::default());
+    settle().await;
+    assert_eq!(*sent.borrow(), vec!["status".to_string()]);
+    let capture = button(&root, "capture");
+    let fill = button(&root, "fill");
+    assert_eq!(capture.text_content().as_deref(), Some("Capture keys"));
+    assert_eq!(fill.text_content().as_deref(), Some("Fill Auth0"));
+    assert!(
+        capture.has_attribute("disabled"),
+        "no Twitter tab: capture is disabled"
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("No Twitter keys tab is open."));
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_captured_key_masked_and_where_it_came_from() {
+    let state = PopupState {
+        twitter: tab("Acme Sign-in | Twitter Application Management"),
+        auth0: tab("Auth0 Dashboard"),
+        captured: Some(CapturedView {
+            key: "abcd••••••••".into(),
+            secret: "••••••••••••".into(),
+            source_title: "Acme Sign-in | Twitter Application Management".into(),
+            source_url: "https://apps.twitter.com/app/1/keys".into(),
+            expires_at: 0.0,
+        }),
+        ..PopupState::default()
+    };
+    let (_popup, root, _) = mount(state);
+    settle().await;
+    let captured = root
+        .query_selector("#captured")
+        .ok()
+        .flatten()
+        .expect("captured block");
+    let text = captured.text_content().unwrap_or_default();
+    assert!(
+        text.contains("abcd••••••••") && text.contains("Acme Sign-in"),
+        "{text}"
+    );
+    assert!(!button(&root, "capture").has_attribute("disabled"));
+    assert!(!button(&root, "fill").has_attribute("disabled"));
+    assert!(root.query_selector("#forget").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_click_sends_its_request_and_the_answer_is_rendered() {
+    let after = PopupState {
+        twitter: tab("Keys"),
+        auth0: tab("Auth0"),
+        fill: vec![
+            FieldVerdict {
+                part: KeyPart::ConsumerKey,
+                outcome: FieldOutcome::Filled,
+            },
+            FieldVerdict {
+                part: KeyPart::ConsumerSecret,
+                outcome: FieldOutcome::Occupied,
+            },
+        ],
+        notice: Some(Notice::info("Auth0 already holds a different value.")),
+        confirm_overwrite: true,
+        ..PopupState::default()
+    };
+    let (_popup, root, sent) = mount(after);
+    settle().await;
+    button(&root, "fill").click();
+    settle().await;
+    assert_eq!(
+        *sent.borrow(),
+        vec!["status".to_string(), "fill".to_string()]
+    );
+    let report = root
+        .query_selector("#fill-report")
+        .ok()
+        .flatten()
+        .expect("report")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        report.contains("Consumer Key: filled and read back from the page"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Consumer Secret: holds a different value: not replaced"),
+        "{report}"
+    );
+    assert_eq!(
+        button(&root, "replace").text_content().as_deref(),
+        Some("Replace in Auth0")
+    );
+    assert_eq!(
+        button(&root, "notice").text_content().as_deref(),
+        Some("Auth0 already holds a different value.")
+    );
+}
