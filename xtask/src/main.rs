@@ -44,16 +44,7 @@ const TEST_STEPS: &[Step] = &[
     ("format", || {
         run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))
     }),
-    ("lint", || {
-        run(Command::new("cargo").args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    }),
+    ("lint", lint),
     ("native tests", || {
         run(Command::new("cargo").args(["test", "--workspace"]))
     }),
