@@ -22,7 +22,7 @@ export async function launchChromium(port) {
     ignoreHTTPSErrors: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       `--disable-extensions-except=${CHROME_EXTENSION}`, `--load-extension=${CHROME_EXTENSION}`,
       `--host-resolver-rules=${rules}`,
     ],
