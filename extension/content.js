@@ -70,11 +70,15 @@
     };
   }
 
-  // A read-only "label → value" display: two leaf children, the first short, no controls.
+  // A read-only "label → value" display: two leaf children (besides buttons such as "Copy"), the first short.
+  const DECORATION = /^(BUTTON|SVG|svg|IMG|I)$/;
   function pairOf(el) {
-    if (el.childElementCount !== 2) return null;
-    const [a, b] = el.children;
-    if (a.childElementCount || b.childElementCount || el.querySelector(CONTROLS)) return null;
+    const count = el.childElementCount;
+    if (count < 2 || count > 4) return null;
+    const parts = Array.prototype.filter.call(el.children, (c) => !DECORATION.test(c.tagName));
+    if (parts.length !== 2) return null;
+    const [a, b] = parts;
+    if (a.childElementCount || b.childElementCount || el.querySelector('input, textarea, select')) return null;
     const label = clean(a.textContent);
     const value = clean(b.textContent);
     if (!label || !value || label.length > 80) return null;

@@ -10,7 +10,7 @@ use crate::flow::{
     CAPTURE_LIFETIME_MS,
 };
 use crate::page::{capture, plan_fill, verify, FieldVerdict, FillReport};
-use crate::site::{kind_for_url, PageKind, Side};
+use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 
 #[wasm_bindgen]
@@ -147,8 +147,8 @@ impl Flow {
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
         PopupState {
-            twitter: find_tab(&tabs, Side::Twitter),
-            auth0: find_tab(&tabs, Side::Auth0),
+            twitter: find_tab(&tabs, KEY_PAGES),
+            auth0: find_tab(&tabs, CONNECTION_PAGES),
             captured,
             fill: self
                 .stored(FILL_KEY)
@@ -163,9 +163,7 @@ impl Flow {
 
     async fn capture(&self) -> Result<Notice, Error> {
         let tabs = self.tabs().await;
-        let tab = find_tab(&tabs, Side::Twitter)
-            .tab
-            .ok_or(Error::NoTwitterTab)?;
+        let tab = find_tab(&tabs, KEY_PAGES).tab.ok_or(Error::NoTwitterTab)?;
         let snapshot = self.snapshot(&tab).await?;
         let pair = capture(&snapshot)?;
         let stored = StoredCapture {
@@ -188,7 +186,7 @@ impl Flow {
             .await?
             .ok_or(Error::NothingCaptured)?;
         let tabs = self.tabs().await;
-        let TabSlot { tab, .. } = find_tab(&tabs, Side::Auth0);
+        let TabSlot { tab, .. } = find_tab(&tabs, CONNECTION_PAGES);
         let tab = tab.ok_or(Error::NoAuth0Tab)?;
         let snapshot = self.snapshot(&tab).await?;
         let plan = plan_fill(&snapshot, &stored.pair, overwrite)?;

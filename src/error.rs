@@ -24,7 +24,7 @@ pub enum KeyError {
 /// Everything else that can go wrong in a capture or a fill.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Error {
-    #[error("No Twitter app keys tab is open. Open your app's “Keys and Access Tokens” tab on apps.twitter.com.")]
+    #[error("No Twitter app keys tab is open. Open your app's “Keys and Access Tokens” tab on apps.twitter.com, or its “Keys and tokens” page in the developer portal.")]
     NoTwitterTab,
     #[error("No Auth0 Twitter connection tab is open. Open the Twitter connection's settings in the Auth0 dashboard.")]
     NoAuth0Tab,
@@ -34,6 +34,8 @@ pub enum Error {
     NotAuth0Page(String),
     #[error("The Twitter keys tab no longer shows the {}. The page may have changed layout; reload it and capture again.", .0.label())]
     KeyNotFound(KeyPart),
+    #[error("The developer portal shows the API Key and Secret only once. Click Regenerate on the Keys and tokens page, then Capture keys while the dialog shows them.")]
+    PortalKeysHidden,
     #[error("The Twitter keys tab shows two different values labelled {}. KeyBridge will not guess which one is yours.", .0.label())]
     KeyAmbiguous(KeyPart),
     #[error("The Auth0 page has no field for the {}. Wait for the form to load, or reload the page, then fill again.", .0.label())]

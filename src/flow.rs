@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
-use crate::site::{kind_for_url, Side};
+use crate::site::{kind_for_url, PageKind};
 use crate::snapshot::PageUrl;
 
 /// How long captured keys live before they are forgotten.
@@ -51,11 +51,11 @@ pub struct TabSlot {
     pub candidates: u32,
 }
 
-/// Picks the tab of `side` among all tabs of all windows: the one the admin looked at last.
-pub fn find_tab(tabs: &[Tab], side: Side) -> TabSlot {
+/// Picks the tab showing one of `kinds` among all tabs of all windows: the one the admin looked at last.
+pub fn find_tab(tabs: &[Tab], kinds: &[PageKind]) -> TabSlot {
     let mut candidates: Vec<&Tab> = tabs
         .iter()
-        .filter(|t| kind_for_url(&t.url).is_some_and(|k| k.side() == side))
+        .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k)))
         .collect();
     candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
     TabSlot {

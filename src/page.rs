@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::keys::{parse_key_part, ConsumerPair, KeyPart, Secret};
-use crate::site::{kind_for_url, label_names, PageKind, Side};
+use crate::site::{kind_for_url, label_names, PageKind, Side, KEY_PAGES};
 use crate::snapshot::{Field, PageSnapshot};
 
 const PARTS: [KeyPart; 2] = [KeyPart::ConsumerKey, KeyPart::ConsumerSecret];
@@ -20,16 +20,21 @@ pub fn classify(snapshot: &PageSnapshot) -> Option<PageKind> {
 
 /// Reads the consumer key and secret off a Twitter keys page.
 pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
-    if classify(snapshot) != Some(PageKind::TwitterLegacyKeys) {
+    let kind = classify(snapshot).filter(|k| KEY_PAGES.contains(k));
+    let Some(kind) = kind else {
         return Err(Error::NotKeysPage(snapshot.url.to_string()));
-    }
+    };
     let read = |part: KeyPart| -> Result<Secret, Error> {
         let mut values = snapshot
             .pairs
             .iter()
             .filter(|p| label_names(Side::Twitter, part, &p.label))
             .map(|p| p.value.as_str());
-        let first = values.next().ok_or(Error::KeyNotFound(part))?;
+        let first = values.next().ok_or(match kind {
+            // The portal shows keys only once, in the dialog after Regenerate.
+            PageKind::PortalKeys => Error::PortalKeysHidden,
+            _ => Error::KeyNotFound(part),
+        })?;
         let parsed = parse_key_part(part, first)?;
         // The same value shown twice is fine; two different values are not ours to choose between.
         for other in values {

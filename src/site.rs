@@ -5,24 +5,72 @@ use serde::{Deserialize, Serialize};
 use crate::keys::KeyPart;
 use crate::snapshot::PageUrl;
 
-/// What a page is, to KeyBridge.
+/// What a page is, to KeyBridge: every page of the guide on both sites, in both eras.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PageKind {
-    /// The legacy apps.twitter.com "Keys and Access Tokens" tab.
+    /// apps.twitter.com: the list of the admin's apps.
+    TwitterLegacyAppList,
+    /// apps.twitter.com/app/new: the Create New App form.
+    TwitterLegacyCreateApp,
+    /// An app's Details tab.
+    TwitterLegacyDetails,
+    /// An app's Settings tab (Callback URL, Sign in with Twitter).
+    TwitterLegacySettings,
+    /// An app's "Keys and Access Tokens" tab.
     TwitterLegacyKeys,
+    /// An app's Permissions tab.
+    TwitterLegacyPermissions,
+    /// The developer portal's dashboard or projects & apps list.
+    PortalProjects,
+    /// A portal app's "Keys and tokens" page.
+    PortalKeys,
+    /// A portal app's settings page.
+    PortalAppSettings,
+    /// A portal app's "User authentication settings" form.
+    PortalUserAuthSettings,
+    /// Twitter's page asking the admin to authorize an app (during "Try").
+    TwitterAuthorize,
+    /// The Auth0 dashboard's list of social connections.
+    Auth0SocialConnections,
     /// An Auth0 dashboard view of the Twitter connection's settings.
     Auth0TwitterConnection,
+    /// The Twitter connection's Clients (seed era) / Applications (current era) tab.
+    Auth0ConnectionApplications,
+    /// The tenant's own sign-in path (`/authorize`, `/login/callback`): where Auth0 shows sign-in errors.
+    Auth0TenantSignIn,
+    /// The dashboard's "It works!" page at the end of "Try".
+    Auth0ItWorks,
 }
 
 impl PageKind {
     pub fn side(self) -> Side {
+        use PageKind::*;
         match self {
-            PageKind::TwitterLegacyKeys => Side::Twitter,
-            PageKind::Auth0TwitterConnection => Side::Auth0,
+            TwitterLegacyAppList
+            | TwitterLegacyCreateApp
+            | TwitterLegacyDetails
+            | TwitterLegacySettings
+            | TwitterLegacyKeys
+            | TwitterLegacyPermissions
+            | PortalProjects
+            | PortalKeys
+            | PortalAppSettings
+            | PortalUserAuthSettings
+            | TwitterAuthorize => Side::Twitter,
+            Auth0SocialConnections
+            | Auth0TwitterConnection
+            | Auth0ConnectionApplications
+            | Auth0TenantSignIn
+            | Auth0ItWorks => Side::Auth0,
         }
     }
 }
+
+/// The pages keys are captured from.
+pub const KEY_PAGES: &[PageKind] = &[PageKind::TwitterLegacyKeys, PageKind::PortalKeys];
+/// The pages keys are filled into.
+pub const CONNECTION_PAGES: &[PageKind] = &[PageKind::Auth0TwitterConnection];
 
 /// Which of the two sites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,8 +84,10 @@ pub enum Side {
 #[derive(Debug, Clone, Copy)]
 enum Segment {
     Literal(&'static str),
-    /// A numeric app id.
+    /// A numeric id (an app id).
     Digits,
+    /// A portal project id: 19 digits.
+    ProjectId,
     /// An Auth0 region (`us`, `eu`, `au`, `jp`, `ca`, `uk`, and localities such as `us-3`).
     Region,
     /// An Auth0 tenant name: 3-63 of `[a-z0-9-]`, not starting or ending with `-`.
@@ -48,25 +98,25 @@ enum Segment {
 
 impl Segment {
     fn matches(self, s: &str) -> bool {
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         match self {
             Segment::Literal(l) => s == l,
-            Segment::Digits => {
-                !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit())
-            }
-            Segment::Region => {
-                let base = s.split('-').next().unwrap_or(s);
-                matches!(base, "us" | "eu" | "au" | "jp" | "ca" | "uk")
-                    && s[base.len()..]
-                        .trim_start_matches('-')
-                        .bytes()
-                        .all(|b| b.is_ascii_digit())
-            }
+            Segment::Digits => !s.is_empty() && s.len() <= 20 && digits(s),
+            Segment::ProjectId => s.len() == 19 && digits(s),
+            Segment::Region => is_region(s),
             Segment::Tenant => is_tenant_name(s),
             Segment::ConnectionId => s
                 .strip_prefix("con_")
                 .is_some_and(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_alphanumeric())),
         }
     }
+}
+
+/// Auth0 regions and their numbered localities (`us`, `eu-2`, `us-3`).
+pub fn is_region(s: &str) -> bool {
+    let (base, number) = s.split_once('-').unwrap_or((s, ""));
+    matches!(base, "us" | "eu" | "au" | "jp" | "ca" | "uk")
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Tenant names: 3-63 characters of lower-case letters, digits and `-`, not starting or ending with `-`.
@@ -78,75 +128,257 @@ pub fn is_tenant_name(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// `https://<tenant>.auth0.com` or `https://<tenant>.<region>.auth0.com`.
+pub fn is_tenant_origin(origin: &str) -> bool {
+    let Some(host) = origin
+        .strip_prefix("https://")
+        .and_then(|h| h.strip_suffix(".auth0.com"))
+    else {
+        return false;
+    };
+    match host.split_once('.') {
+        None => is_tenant_name(host),
+        Some((tenant, region)) => is_tenant_name(tenant) && is_region(region),
+    }
+}
+
+/// Which origins a profile serves.
+#[derive(Debug, Clone, Copy)]
+enum Origins {
+    Exact(&'static [&'static str]),
+    /// Any Auth0 tenant domain.
+    TenantDomain,
+}
+
+impl Origins {
+    fn contains(self, origin: &str) -> bool {
+        match self {
+            Origins::Exact(list) => list.contains(&origin),
+            Origins::TenantDomain => is_tenant_origin(origin),
+        }
+    }
+}
+
 /// Where in the URL a profile's route lives.
 #[derive(Debug, Clone, Copy)]
 enum Route {
-    Path(&'static [Segment]),
-    /// A single-page app's hash route on the dashboard root (the seed's era).
+    /// A shared prefix (an app's or a tenant's path), then the page's own segments.
+    Path(&'static [Segment], &'static [Segment]),
+    /// A single-page app's hash route on the site's root (the seed-era dashboard).
     Hash(&'static [Segment]),
 }
 
-/// A page KeyBridge serves.
+/// A page KeyBridge knows.
 struct PageProfile {
     kind: PageKind,
-    origins: &'static [&'static str],
+    origins: Origins,
     route: Route,
 }
 
 use Segment::*;
 
-const TWITTER_LEGACY_ORIGINS: &[&str] = &["https://apps.twitter.com"];
-const AUTH0_ORIGINS: &[&str] = &["https://manage.auth0.com"];
+const LEGACY: Origins = Origins::Exact(&["https://apps.twitter.com"]);
+const PORTAL: Origins =
+    Origins::Exact(&["https://developer.x.com", "https://developer.twitter.com"]);
+const TWITTER_API: Origins = Origins::Exact(&["https://api.twitter.com"]);
+const DASHBOARD: Origins = Origins::Exact(&["https://manage.auth0.com"]);
+const PORTAL_APP: [Segment; 6] = [
+    Literal("en"),
+    Literal("portal"),
+    Literal("projects"),
+    ProjectId,
+    Literal("apps"),
+    Digits,
+];
+const TENANT: [Segment; 3] = [Literal("dashboard"), Region, Tenant];
+
+const fn profile(kind: PageKind, origins: Origins, route: Route) -> PageProfile {
+    PageProfile {
+        kind,
+        origins,
+        route,
+    }
+}
 
 const PROFILES: &[PageProfile] = &[
-    PageProfile {
-        kind: PageKind::TwitterLegacyKeys,
-        origins: TWITTER_LEGACY_ORIGINS,
-        route: Route::Path(&[Literal("app"), Digits, Literal("keys")]),
-    },
-    PageProfile {
-        kind: PageKind::Auth0TwitterConnection,
-        origins: AUTH0_ORIGINS,
-        route: Route::Path(&[
-            Literal("dashboard"),
-            Region,
-            Tenant,
-            Literal("connections"),
-            Literal("social"),
-            ConnectionId,
-            Literal("settings"),
-        ]),
-    },
-    PageProfile {
-        kind: PageKind::Auth0TwitterConnection,
-        origins: AUTH0_ORIGINS,
-        // The seed-era route after opening Twitter's Settings [I: the exact hash is inferred].
-        route: Route::Hash(&[
+    profile(
+        PageKind::TwitterLegacyAppList,
+        LEGACY,
+        Route::Path(&[], &[]),
+    ),
+    profile(
+        PageKind::TwitterLegacyCreateApp,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Literal("new")]),
+    ),
+    profile(
+        PageKind::TwitterLegacyDetails,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Digits]),
+    ),
+    profile(
+        PageKind::TwitterLegacyDetails,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Digits, Literal("show")]),
+    ),
+    profile(
+        PageKind::TwitterLegacySettings,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Digits, Literal("settings")]),
+    ),
+    profile(
+        PageKind::TwitterLegacyKeys,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Digits, Literal("keys")]),
+    ),
+    profile(
+        PageKind::TwitterLegacyPermissions,
+        LEGACY,
+        Route::Path(&[], &[Literal("app"), Digits, Literal("permissions")]),
+    ),
+    profile(
+        PageKind::PortalProjects,
+        PORTAL,
+        Route::Path(
+            &[],
+            &[Literal("en"), Literal("portal"), Literal("dashboard")],
+        ),
+    ),
+    profile(
+        PageKind::PortalProjects,
+        PORTAL,
+        Route::Path(
+            &[],
+            &[
+                Literal("en"),
+                Literal("portal"),
+                Literal("projects-and-apps"),
+            ],
+        ),
+    ),
+    profile(
+        PageKind::PortalKeys,
+        PORTAL,
+        Route::Path(&PORTAL_APP, &[Literal("keys")]),
+    ),
+    profile(
+        PageKind::PortalAppSettings,
+        PORTAL,
+        Route::Path(&PORTAL_APP, &[Literal("settings")]),
+    ),
+    // [I] the path of the user authentication settings form.
+    profile(
+        PageKind::PortalUserAuthSettings,
+        PORTAL,
+        Route::Path(&PORTAL_APP, &[Literal("auth-settings")]),
+    ),
+    profile(
+        PageKind::TwitterAuthorize,
+        TWITTER_API,
+        Route::Path(&[], &[Literal("oauth"), Literal("authenticate")]),
+    ),
+    profile(
+        PageKind::TwitterAuthorize,
+        TWITTER_API,
+        Route::Path(&[], &[Literal("oauth"), Literal("authorize")]),
+    ),
+    profile(
+        PageKind::Auth0SocialConnections,
+        DASHBOARD,
+        Route::Path(&TENANT, &[Literal("connections"), Literal("social")]),
+    ),
+    profile(
+        PageKind::Auth0TwitterConnection,
+        DASHBOARD,
+        Route::Path(
+            &TENANT,
+            &[
+                Literal("connections"),
+                Literal("social"),
+                ConnectionId,
+                Literal("settings"),
+            ],
+        ),
+    ),
+    // [I] the applications tab's path.
+    profile(
+        PageKind::Auth0ConnectionApplications,
+        DASHBOARD,
+        Route::Path(
+            &TENANT,
+            &[
+                Literal("connections"),
+                Literal("social"),
+                ConnectionId,
+                Literal("applications"),
+            ],
+        ),
+    ),
+    profile(
+        PageKind::Auth0SocialConnections,
+        DASHBOARD,
+        Route::Hash(&[Literal("connections"), Literal("social")]),
+    ),
+    // [I] the seed era's hash routes of the Twitter settings and Clients views.
+    profile(
+        PageKind::Auth0TwitterConnection,
+        DASHBOARD,
+        Route::Hash(&[
             Literal("connections"),
             Literal("social"),
             Literal("twitter"),
             Literal("settings"),
         ]),
-    },
+    ),
+    profile(
+        PageKind::Auth0ConnectionApplications,
+        DASHBOARD,
+        Route::Hash(&[
+            Literal("connections"),
+            Literal("social"),
+            Literal("twitter"),
+            Literal("clients"),
+        ]),
+    ),
+    profile(
+        PageKind::Auth0ItWorks,
+        DASHBOARD,
+        Route::Path(&[], &[Literal("tester"), Literal("callback")]),
+    ),
+    profile(
+        PageKind::Auth0TenantSignIn,
+        Origins::TenantDomain,
+        Route::Path(&[], &[Literal("authorize")]),
+    ),
+    profile(
+        PageKind::Auth0TenantSignIn,
+        Origins::TenantDomain,
+        Route::Path(&[], &[Literal("login"), Literal("callback")]),
+    ),
 ];
 
-fn segments_match<'a>(shape: &[Segment], mut segs: impl Iterator<Item = &'a str>) -> bool {
-    shape
-        .iter()
-        .all(|s| segs.next().is_some_and(|seg| s.matches(seg)))
-        && segs.next().is_none()
+fn segments_match<'a, 's>(
+    mut shape: impl Iterator<Item = &'s Segment>,
+    mut segs: impl Iterator<Item = &'a str>,
+) -> bool {
+    shape.all(|s| segs.next().is_some_and(|seg| s.matches(seg))) && segs.next().is_none()
 }
 
 /// The kind of page a URL shows, judged by origin and path shape alone.
 pub fn kind_for_url(url: &PageUrl) -> Option<PageKind> {
+    let has_hash_route = url.hash_segments().next().is_some();
     PROFILES
         .iter()
         .find(|p| {
-            p.origins.contains(&url.origin.as_str())
+            p.origins.contains(&url.origin)
                 && match p.route {
-                    Route::Path(shape) => segments_match(shape, url.segments()),
+                    // A path route on a page that also carries a hash route is that hash route's page.
+                    Route::Path(prefix, rest) => {
+                        !(has_hash_route && url.path == "/")
+                            && segments_match(prefix.iter().chain(rest), url.segments())
+                    }
                     Route::Hash(shape) => {
-                        url.path == "/" && segments_match(shape, url.hash_segments())
+                        url.path == "/" && segments_match(shape.iter(), url.hash_segments())
                     }
                 }
         })
@@ -225,8 +457,11 @@ mod tests {
             kind_for_url(&url("https://apps.twitter.com/app/12345/keys")),
             Some(PageKind::TwitterLegacyKeys)
         );
+        assert_eq!(
+            kind_for_url(&url("https://apps.twitter.com/app/12345/show")),
+            Some(PageKind::TwitterLegacyDetails)
+        );
         for other in [
-            "https://apps.twitter.com/app/12345/show",
             "https://apps.twitter.com/app/12345/keys/extra",
             "https://apps.twitter.com/app/abc/keys",
             "http://apps.twitter.com/app/12345/keys",
@@ -247,8 +482,11 @@ mod tests {
         ] {
             assert_eq!(kind_for_url(&url(ok)), Some(PageKind::Auth0TwitterConnection), "{ok}");
         }
+        assert_eq!(
+            kind_for_url(&url("https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/applications")),
+            Some(PageKind::Auth0ConnectionApplications)
+        );
         for other in [
-            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/applications",
             "https://manage.auth0.com/dashboard/xx/acme-demo/connections/social/con_ABCDEFGH12345678/settings",
             "https://manage.auth0.com/dashboard/us/-acme/connections/social/con_ABCDEFGH12345678/settings",
             "https://manage.auth0.com/dashboard/us/acme/connections/social/con_SHORT/settings",
@@ -296,6 +534,21 @@ mod tests {
             "API Secret Key"
         ));
         assert!(!label_names(Side::Auth0, KeyPart::ConsumerKey, "Search"));
+    }
+
+    #[test]
+    fn knows_tenant_domains_and_nothing_like_them() {
+        assert!(is_tenant_origin("https://acme-demo.us.auth0.com"));
+        assert!(is_tenant_origin("https://acme.auth0.com"));
+        assert!(is_tenant_origin("https://acme.eu-2.auth0.com"));
+        assert!(!is_tenant_origin("http://acme.us.auth0.com"));
+        assert!(!is_tenant_origin("https://manage.auth0.com.evil.test"));
+        assert!(!is_tenant_origin("https://acme.evil.auth0.com"));
+        assert!(!is_tenant_origin("https://a.b.us.auth0.com"));
+        assert_eq!(
+            kind_for_url(&url("https://acme.us.auth0.com/login/callback")),
+            Some(PageKind::Auth0TenantSignIn)
+        );
     }
 
     #[test]

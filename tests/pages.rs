@@ -32,13 +32,27 @@ fn fixture(name: &str) -> Fixture {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-const ALL: &[&str] = &[
-    "twitter-legacy-keys",
-    "twitter-legacy-details",
-    "twitter-legacy-keys-lookalike",
-    "auth0-connection-settings",
-    "auth0-connection-applications",
-];
+/// Every recorded page.
+fn all_fixtures() -> Vec<Fixture> {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".json")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 20,
+        "expected a fixture for every page of the replica world, found {}",
+        names.len()
+    );
+    names.iter().map(|n| fixture(n)).collect()
+}
 
 fn test_pair() -> ConsumerPair {
     ConsumerPair::parse(&"K".repeat(25), &"S".repeat(50)).expect("valid test pair")
@@ -46,27 +60,49 @@ fn test_pair() -> ConsumerPair {
 
 #[test]
 fn recognises_each_replica_page_as_what_it_is_and_nothing_else() {
-    for name in ALL {
-        let f = fixture(name);
+    for f in all_fixtures() {
         let snapshot = f.snapshot.clone().checked().expect("fixture within bounds");
         assert_eq!(classify(&snapshot), f.kind, "page {}", f.page);
     }
 }
 
 #[test]
-fn captures_the_keys_from_the_legacy_keys_tab() {
-    let f = fixture("twitter-legacy-keys");
-    let expected = f
-        .expected
-        .expect("fixture records the keys the world generated");
-    let pair = capture(&f.snapshot).expect("capture");
-    assert_eq!(pair.key.expose(), expected.consumer_key);
-    assert_eq!(pair.secret.expose(), expected.consumer_secret);
+fn captures_the_keys_exactly_where_a_page_shows_them() {
+    let mut captured = 0;
+    for f in all_fixtures() {
+        match (&f.expected, capture(&f.snapshot)) {
+            (Some(expected), Ok(pair)) => {
+                assert_eq!(pair.key.expose(), expected.consumer_key, "page {}", f.page);
+                assert_eq!(
+                    pair.secret.expose(),
+                    expected.consumer_secret,
+                    "page {}",
+                    f.page
+                );
+                captured += 1;
+            }
+            (None, Err(_)) => {}
+            (Some(_), Err(e)) => panic!("page {}: no capture: {e}", f.page),
+            (None, Ok(_)) => panic!("page {}: captured keys from a page that shows none", f.page),
+        }
+    }
+    assert_eq!(
+        captured, 3,
+        "legacy keys tab before and after the access token, and the portal's dialog"
+    );
+}
+
+#[test]
+fn the_portal_showing_only_hints_says_to_regenerate() {
+    for name in ["portal-keys-hints-only", "portal-keys-oauth2-revealed"] {
+        let f = fixture(name);
+        assert_eq!(capture(&f.snapshot), Err(Error::PortalKeysHidden), "{name}");
+    }
 }
 
 #[test]
 fn the_access_token_block_is_not_mistaken_for_the_consumer_pair() {
-    let f = fixture("twitter-legacy-keys");
+    let f = fixture("twitter-legacy-keys-with-token");
     let pair = capture(&f.snapshot).expect("capture");
     let token = f
         .snapshot
@@ -168,8 +204,26 @@ fn plans_the_fill_into_the_labelled_auth0_fields_only() {
 }
 
 #[test]
+fn plans_the_fill_into_the_seed_era_settings_too() {
+    let f = fixture("auth0-seed-settings");
+    let plan = plan_fill(&f.snapshot, &test_pair(), false).expect("plan");
+    let ids: Vec<&str> = plan
+        .actions
+        .iter()
+        .filter_map(|a| f.snapshot.fields.iter().find(|fd| fd.id == a.field))
+        .map(|fd| fd.html_id.as_str())
+        .collect();
+    assert_eq!(ids, ["client_id", "client_secret"]);
+}
+
+#[test]
 fn refuses_to_plan_a_fill_outside_the_connection_settings() {
-    for name in ["auth0-connection-applications", "twitter-legacy-keys"] {
+    for name in [
+        "auth0-connection-applications",
+        "auth0-seed-clients",
+        "twitter-legacy-keys",
+        "auth0-connection-settings-lookalike",
+    ] {
         let f = fixture(name);
         assert!(
             matches!(

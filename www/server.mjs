@@ -10,14 +10,25 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { newWorld } from './world.mjs';
+import { TENANT, newWorld, tenantDomain } from './world.mjs';
 import * as legacy from './twitter-legacy/pages.mjs';
+import * as portal from './portal/pages.mjs';
 import * as auth0 from './auth0/pages.mjs';
+import { handleTenant, handleTwitterApi } from './signin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modules = join(here, '..', 'node_modules');
 
-export const REAL_HOSTS = ['apps.twitter.com', 'manage.auth0.com'];
+// Every host the replica world answers for, and who answers it.
+const SITES = {
+  'apps.twitter.com': legacy.handle,
+  'api.twitter.com': handleTwitterApi,
+  'developer.x.com': portal.handle,
+  'developer.twitter.com': portal.handle,
+  'manage.auth0.com': auth0.handle,
+  [tenantDomain(TENANT)]: handleTenant,
+};
+export const REAL_HOSTS = Object.keys(SITES);
 // Lookalike hosts serve the same pages, so tests can prove KeyBridge ignores them.
 export const LOOKALIKE_HOSTS = { 'apps.twitter.com.evil.test': 'apps.twitter.com', 'manage-auth0.evil.test': 'manage.auth0.com' };
 export const HOSTS = [...REAL_HOSTS, ...Object.keys(LOOKALIKE_HOSTS)];
@@ -25,6 +36,8 @@ export const HOSTS = [...REAL_HOSTS, ...Object.keys(LOOKALIKE_HOSTS)];
 // Strict like the live sites: no 'wasm-unsafe-eval', so wasm in a content script would fail here as there.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+// Twitter's authorize form redirects to the app's callback on another origin; form-action covers redirects.
+const CSP_BY_HOST = { 'api.twitter.com': CSP.replace("form-action 'self'", "form-action 'self' https:") };
 
 const STATIC = {
   '/__replica/react.production.min.js': [join(modules, 'react/umd/react.production.min.js'), 'text/javascript'],
@@ -32,6 +45,8 @@ const STATIC = {
   '/__replica/auth0-app.js': [join(here, 'auth0/app.js'), 'text/javascript'],
   '/__replica/auth0.css': [join(here, 'auth0/auth0.css'), 'text/css'],
   '/__replica/twitter.css': [join(here, 'twitter-legacy/twitter.css'), 'text/css'],
+  '/__replica/portal.js': [join(here, 'portal/portal.js'), 'text/javascript'],
+  '/__replica/portal.css': [join(here, 'portal/portal.css'), 'text/css'],
 };
 
 /// A self-signed certificate for every replica host, made fresh at start-up.
@@ -63,13 +78,13 @@ async function body(req) {
 export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
   let world = newWorld();
   const server = createServer(certificate(HOSTS), async (req, res) => {
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
     const send = (status, type, text, headers = {}) => {
-      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP,
+      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP_BY_HOST[hostName] ?? CSP,
         'cache-control': 'no-store', 'x-frame-options': 'DENY', ...headers });
       res.end(text);
     };
     try {
-      const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
       const url = new URL(req.url, `https://${hostName}`);
       if (req.method === 'POST' && url.pathname === '/__replica/reset') {
         world = newWorld();
@@ -78,8 +93,8 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
       const file = STATIC[url.pathname];
       if (file) return send(200, file[1], readFileSync(file[0]));
       const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
-      const site = { 'apps.twitter.com': legacy, 'manage.auth0.com': auth0 }[LOOKALIKE_HOSTS[hostName] ?? hostName];
-      const answer = site?.handle(world, req.method, url, form);
+      const site = SITES[LOOKALIKE_HOSTS[hostName] ?? hostName];
+      const answer = site?.(world, req.method, url, form);
       if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');
       if (answer.redirect) return send(303, 'text/plain', '', { location: answer.redirect });
       return send(answer.status ?? 200, answer.type ?? 'text/html', answer.body);
@@ -108,4 +123,29 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 /// The two pages an admin starts from.
 export function startingPages(world) {
   return [legacy.keysUrl(world.twitterApps[0]), auth0.settingsUrl(world.tenant)];
+}
+
+/// Every page of the world by name, for the tests and the snapshot recorder.
+export function pageUrls(world) {
+  const app = world.twitterApps[0];
+  const papp = world.portal.apps[0];
+  return {
+    legacyAppList: 'https://apps.twitter.com/',
+    legacyCreateApp: 'https://apps.twitter.com/app/new',
+    legacyDetails: legacy.appUrl(app, 'show'),
+    legacySettings: legacy.appUrl(app, 'settings'),
+    legacyKeys: legacy.keysUrl(app),
+    legacyPermissions: legacy.appUrl(app, 'permissions'),
+    portalProjects: 'https://developer.x.com/en/portal/projects-and-apps',
+    portalKeys: portal.portalKeysUrl(world, papp),
+    portalKeysTwitterHost: portal.portalKeysUrl(world, papp, 'developer.twitter.com'),
+    portalSettings: portal.portalSettingsUrl(world, papp),
+    portalAuthSettings: portal.portalSettingsUrl(world, papp).replace(/settings$/, 'auth-settings'),
+    auth0SeedSocial: auth0.SEED_SOCIAL_URL,
+    auth0SeedSettings: auth0.SEED_SETTINGS_URL,
+    auth0SeedClients: auth0.SEED_CLIENTS_URL,
+    auth0Social: auth0.socialListUrl(world.tenant),
+    auth0Settings: auth0.settingsUrl(world.tenant),
+    auth0Applications: auth0.applicationsUrl(world.tenant),
+  };
 }

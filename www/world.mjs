@@ -1,46 +1,81 @@
-// The replica world's state: Twitter apps with their keys, the Auth0 tenant and its Twitter connection.
-// Test keys are generated to the documented formats (real-pages.md §3); never a real or leaked key.
+// The replica world's state: Twitter apps (legacy and developer portal), the Auth0 tenant, its Twitter
+// connection and applications, and the sign-in requests under way. It changes only through the pages'
+// own forms and buttons. Test keys are generated to the documented formats (real-pages.md §3): random,
+// never a real or leaked key.
 import { randomBytes, randomInt } from 'node:crypto';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const URLSAFE = `${ALNUM}-_`;
 
-export function alnum(n) {
-  const bytes = randomBytes(n);
-  return Array.from(bytes, (b) => ALNUM[b % ALNUM.length]).join('');
-}
+const pick = (alphabet, n) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+export const alnum = (n) => pick(ALNUM, n);
+export const digits = (n) => String(randomInt(1, 10)) + Array.from({ length: n - 1 }, () => randomInt(0, 10)).join('');
 
-const digits = (n) => String(randomInt(1, 9)) + Array.from({ length: n - 1 }, () => randomInt(0, 10)).join('');
-
-export function consumerPair() {
-  return { consumerKey: alnum(25), consumerSecret: alnum(50) };
-}
+export const consumerPair = () => ({ consumerKey: alnum(25), consumerSecret: alnum(50) });
 
 export function accessToken(ownerId) {
-  const token = `${ownerId}-${alnum(50 - ownerId.length - 1)}`;
-  return { accessToken: token, accessTokenSecret: alnum(45) };
+  return { accessToken: `${ownerId}-${alnum(50 - ownerId.length - 1)}`, accessTokenSecret: alnum(45) };
+}
+
+/// OAuth 2.0 client credentials: the ID is base64 of `<20 chars>:1:ci` (so it ends in `MTpjaQ`).
+export function oauth2Client() {
+  return { clientId: Buffer.from(`${alnum(20)}:1:ci`).toString('base64').replace(/=+$/, ''), clientSecret: pick(URLSAFE, 50) };
+}
+
+export const bearerToken = () => `${'A'.repeat(22)}${alnum(20)}%3D${alnum(50)}`;
+
+export const TENANT = { name: 'acme-demo', region: 'us' };
+export const tenantDomain = (t) => `${t.name}.${t.region}.auth0.com`;
+
+const OWNER = { owner: 'acme_admin', ownerId: digits(10) };
+
+export function legacyApp(id, name, fields = {}) {
+  return {
+    site: 'legacy', id, name, description: 'Sign in to Acme with Twitter', website: 'https://www.example.com',
+    // One Callback URL field on the legacy Settings tab; empty until the admin sets it.
+    callbackUrl: '', signInWithTwitter: false, callbackLocking: false, accessLevel: 'read-write',
+    requestEmail: false, suspended: false, token: null, ...OWNER, ...consumerPair(), ...fields,
+  };
+}
+
+export function portalApp(id, name) {
+  return {
+    site: 'portal', id, name, suspended: false, ...OWNER, ...consumerPair(), oauth2: oauth2Client(),
+    bearer: bearerToken(), token: null,
+    // Set by the "User authentication settings" form; `null` until set up.
+    userAuth: null,
+    // Values shown once, in the dialog after Generate/Regenerate; cleared once rendered.
+    reveal: null,
+  };
 }
 
 export function newWorld() {
-  const ownerId = digits(10);
   return {
-    twitterApps: [{
-      id: digits(8),
-      name: 'Acme Sign-in',
-      description: 'Sign in to Acme with Twitter',
-      website: 'https://www.example.com',
-      callbackUrl: '',
-      signInWithTwitter: false,
-      accessLevel: 'read-write',
-      owner: 'acme_admin',
-      ownerId,
-      ...consumerPair(),
-      token: accessToken(ownerId),
-    }],
+    twitterApps: [legacyApp(digits(8), 'Acme Sign-in')],
+    portal: { projectId: digits(19), projectName: 'Acme Project', apps: [portalApp(digits(8), 'Acme Portal Sign-in')] },
     tenant: {
-      name: 'acme-demo',
-      region: 'us',
-      connection: { id: `con_${alnum(16)}`, clientId: '', clientSecret: '', enabledClients: [] },
-      clients: [{ id: alnum(32), name: 'Default App' }, { id: alnum(32), name: 'Acme Web' }],
+      ...TENANT,
+      connection: { id: `con_${alnum(16)}`, clientId: '', clientSecret: '', protocol: 'oauth1', enabledClients: [] },
+      clients: [
+        { id: alnum(32), name: 'Default App', type: 'Generic' },
+        { id: alnum(32), name: 'Acme Web', type: 'Regular Web Application' },
+        { id: alnum(32), name: 'Acme iOS', type: 'Native' },
+      ],
+      // The dashboard's own client, used by "Try": needs no enabling.
+      globalClientId: alnum(32),
     },
+    requests: new Map(),
   };
 }
+
+/// Every Twitter app of either era.
+export const allApps = (world) => [...world.twitterApps, ...world.portal.apps];
+
+/// The callback URLs Twitter approves for an app.
+export function approvedCallbacks(app) {
+  if (app.site === 'legacy') return app.callbackUrl ? [app.callbackUrl] : [];
+  return app.userAuth?.callbackUrls ?? [];
+}
+
+/// Whether the app may be used to sign in with Twitter.
+export const signInAllowed = (app) => (app.site === 'legacy' ? app.signInWithTwitter : app.userAuth !== null);

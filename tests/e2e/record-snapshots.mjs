@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 import { chromium } from '@playwright/test';
 
-import { HOSTS, startWorld, startingPages } from '../../www/server.mjs';
+import { HOSTS, pageUrls, startWorld } from '../../www/server.mjs';
+import { tryUrl } from '../../www/signin.mjs';
+import { tenantDomain } from '../../www/world.mjs';
 import { ROOT } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
@@ -14,7 +16,7 @@ const contentScript = readFileSync(join(ROOT, 'extension/content.js'), 'utf8');
 const world = await startWorld({ port: PORT });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors',
     `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${PORT}`).join(', ')}`],
 });
 // bypassCSP only so the recorder can evaluate the content script as the page's own code.
@@ -32,23 +34,67 @@ async function snapshotOf(page) {
   }, contentScript);
 }
 
-const app = world.world.twitterApps[0];
-const [keysUrl, auth0Url] = startingPages(world.world);
+const w = world.world;
+const app = w.twitterApps[0];
+const papp = w.portal.apps[0];
+const urls = pageUrls(w);
+const tenantCallback = `https://${tenantDomain(w.tenant)}/login/callback`;
+const regenerate = (which) => async (page) => {
+  await page.goto(`${urls.portalKeys}?confirm=${which}`);
+  await page.getByRole('button', { name: 'Yes, regenerate' }).click();
+  await page.getByRole('dialog').waitFor();
+};
+const openTry = (setup) => async (page) => {
+  setup();
+  await page.goto(tryUrl(w));
+};
+
+// Each page of the world, in each state that matters; `kind` is what KeyBridge must call it (null: nothing).
 const pages = [
-  { name: 'twitter-legacy-keys', url: keysUrl, kind: 'twitterLegacyKeys',
-    expected: { consumerKey: app.consumerKey, consumerSecret: app.consumerSecret } },
-  { name: 'twitter-legacy-details', url: keysUrl.replace(/\/keys$/, '/show'), kind: null },
-  { name: 'twitter-legacy-keys-lookalike', url: keysUrl.replace('apps.twitter.com', 'apps.twitter.com.evil.test'), kind: null },
-  { name: 'auth0-connection-settings', url: auth0Url, kind: 'auth0TwitterConnection', ready: '#client_id' },
-  { name: 'auth0-connection-applications', url: auth0Url.replace(/settings$/, 'applications'), kind: null, ready: 'h1' },
+  { name: 'twitter-legacy-app-list', url: urls.legacyAppList, kind: 'twitterLegacyAppList' },
+  { name: 'twitter-legacy-create-app', url: urls.legacyCreateApp, kind: 'twitterLegacyCreateApp' },
+  { name: 'twitter-legacy-details', url: urls.legacyDetails, kind: 'twitterLegacyDetails' },
+  { name: 'twitter-legacy-settings', url: urls.legacySettings, kind: 'twitterLegacySettings' },
+  { name: 'twitter-legacy-keys', url: urls.legacyKeys, kind: 'twitterLegacyKeys', keys: () => app },
+  { name: 'twitter-legacy-keys-with-token', url: urls.legacyKeys, kind: 'twitterLegacyKeys', keys: () => app,
+    before: async (page) => { await page.goto(urls.legacyKeys); await page.getByRole('button', { name: 'Create my access token' }).click(); } },
+  { name: 'twitter-legacy-permissions', url: urls.legacyPermissions, kind: 'twitterLegacyPermissions' },
+  { name: 'twitter-legacy-keys-lookalike', url: urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'), kind: null },
+  { name: 'portal-projects', url: urls.portalProjects, kind: 'portalProjects' },
+  { name: 'portal-keys-hints-only', url: urls.portalKeys, kind: 'portalKeys' },
+  { name: 'portal-keys-revealed', kind: 'portalKeys', keys: () => papp, before: regenerate('consumer') },
+  { name: 'portal-keys-oauth2-revealed', kind: 'portalKeys', before: regenerate('oauth2') },
+  { name: 'portal-keys-twitter-host', url: urls.portalKeysTwitterHost, kind: 'portalKeys' },
+  { name: 'portal-app-settings', url: urls.portalSettings, kind: 'portalAppSettings' },
+  { name: 'portal-user-auth-settings', url: urls.portalAuthSettings, kind: 'portalUserAuthSettings' },
+  { name: 'auth0-seed-social', url: urls.auth0SeedSocial, kind: 'auth0SocialConnections', ready: '.tiles' },
+  { name: 'auth0-seed-settings', url: urls.auth0SeedSettings, kind: 'auth0TwitterConnection', ready: '#client_id' },
+  { name: 'auth0-seed-clients', url: urls.auth0SeedClients, kind: 'auth0ConnectionApplications', ready: 'ul.clients' },
+  { name: 'auth0-social', url: urls.auth0Social, kind: 'auth0SocialConnections', ready: 'table.list' },
+  { name: 'auth0-connection-settings', url: urls.auth0Settings, kind: 'auth0TwitterConnection', ready: '#client_id' },
+  { name: 'auth0-connection-applications', url: urls.auth0Applications, kind: 'auth0ConnectionApplications', ready: 'ul.clients' },
+  { name: 'auth0-connection-settings-lookalike', url: urls.auth0Settings.replace('manage.auth0.com', 'manage-auth0.evil.test'), kind: null, ready: '#client_id' },
+  { name: 'auth0-tenant-error-wrong-keys', kind: 'auth0TenantSignIn', before: openTry(() => {}) },
+  { name: 'twitter-authorize', kind: 'twitterAuthorize', before: openTry(() => {
+    Object.assign(w.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
+    Object.assign(app, { callbackUrl: tenantCallback, signInWithTwitter: true });
+  }) },
+  { name: 'auth0-it-works', kind: 'auth0ItWorks', before: async (page) => {
+    await openTry(() => {})(page);
+    await page.getByRole('button', { name: 'Authorize app' }).click();
+    await page.getByText('It works!').waitFor();
+  } },
 ];
 
 for (const p of pages) {
   const page = await context.newPage();
-  await page.goto(p.url);
+  if (p.before) await p.before(page);
+  if (p.url) await page.goto(p.url);
   if (p.ready) await page.waitForSelector(p.ready);
+  const keys = p.keys?.();
   const snapshot = await snapshotOf(page);
-  const fixture = { page: p.name, url: p.url, kind: p.kind, expected: p.expected ?? null, snapshot };
+  const fixture = { page: p.name, url: page.url(), kind: p.kind,
+    expected: keys ? { consumerKey: keys.consumerKey, consumerSecret: keys.consumerSecret } : null, snapshot };
   writeFileSync(join(ROOT, 'tests/fixtures', `${p.name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
   console.log(`recorded ${p.name}: ${snapshot.fields.length} fields, ${snapshot.pairs.length} pairs`);
   await page.close();

@@ -1,86 +1,227 @@
-// The Auth0 dashboard replica: real React 18 (UMD from npm), controlled inputs, data loaded after a spinner.
-// Routes follow real-pages.md §4: /dashboard/<region>/<tenant>/connections/social/con_<16>/settings.
-// [I] the exact markup and the field labels of the current era ("API Key" / "API Secret Key").
+// The Auth0 dashboard replica: real React 18 (UMD from npm), both eras, as single-page apps that change
+// routes without reloading and render their data after a short load (spinner first).
+// - the seed's era (about 2017): hash routes on "/": #/connections/social, #/connections/social/twitter/
+//   settings and …/clients [I: the exact hash routes of the Twitter settings and Clients views];
+// - the current era: /dashboard/<region>/<tenant>/connections/social[/con_<16>/settings|applications].
+// [I] all markup; labels "Consumer Key"/"Consumer Secret" (seed), "API Key"/"API Secret Key" (current),
+// "Client ID"/"Client Secret" (2025 docs) selectable through the world's `fieldLabels`.
 (() => {
   'use strict';
   const h = React.createElement;
   const { useEffect, useState } = React;
+  const LOAD_MS = 250;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  const route = location.pathname.match(
-    /^\/dashboard\/([a-z0-9-]+)\/([a-z0-9-]+)\/connections\/social\/(con_[A-Za-z0-9]{16})\/(settings|applications)\/?$/,
-  );
+  async function api(path, method = 'GET', body) {
+    await sleep(LOAD_MS);
+    const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status}`);
+    return r.json();
+  }
+
+  function useData(load, deps) {
+    const [data, setData] = useState(null);
+    useEffect(() => {
+      let live = true;
+      setData(null);
+      load().then((d) => { if (live) setData(d); });
+      return () => { live = false; };
+    }, deps);
+    return [data, setData];
+  }
+
+  function useLocation() {
+    const read = () => ({ path: location.pathname, hash: location.hash });
+    const [loc, setLoc] = useState(read);
+    useEffect(() => {
+      const on = () => setLoc(read());
+      addEventListener('popstate', on);
+      addEventListener('hashchange', on);
+      return () => { removeEventListener('popstate', on); removeEventListener('hashchange', on); };
+    }, []);
+    return loc;
+  }
+
+  function navigate(href) {
+    history.pushState(null, '', href);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }
+
+  function Link({ href, children, ...rest }) {
+    const onClick = (e) => {
+      if (href.startsWith('#') || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      e.preventDefault();
+      navigate(href);
+    };
+    return h('a', { href, onClick, ...rest }, children);
+  }
 
   const Spinner = () => h('div', { className: 'spinner', role: 'progressbar', 'aria-label': 'Loading' });
+
+  const LABELS = {
+    consumer: ['Consumer Key', 'Consumer Secret'],
+    api: ['API Key', 'API Secret Key'],
+    client: ['Client ID', 'Client Secret'],
+  };
 
   function Field({ id, label, type, value, onChange, help }) {
     return h('div', { className: 'field' },
       h('label', { htmlFor: id }, label),
       h('input', { id, name: id, type, value, autoComplete: 'off', spellCheck: false, onChange: (e) => onChange(e.target.value) }),
-      h('p', { className: 'help' }, help));
+      help && h('p', { className: 'help' }, help));
   }
 
-  function TwitterSettings({ connectionId }) {
-    const [loaded, setLoaded] = useState(false);
+  function ConnectionSettings({ boot, labels }) {
+    const id = boot.connection.id;
+    const [conn] = useData(() => api(`/api/v2/connections/${id}`), [id]);
     const [clientId, setClientId] = useState('');
     const [clientSecret, setClientSecret] = useState('');
-    const [syncAttributes, setSyncAttributes] = useState(true);
+    const [profile, setProfile] = useState(true);
     const [saved, setSaved] = useState(null);
     useEffect(() => {
-      fetch(`/api/v2/connections/${connectionId}`).then((r) => r.json()).then((c) => {
-        setClientId(c.options.client_id);
-        setClientSecret(c.options.client_secret);
-        setLoaded(true);
-      });
-    }, [connectionId]);
-    if (!loaded) return h(Spinner);
+      if (!conn) return;
+      setClientId(conn.options.client_id);
+      setClientSecret(conn.options.client_secret);
+    }, [conn]);
+    if (!conn) return h(Spinner);
+    const [keyLabel, secretLabel] = LABELS[labels];
     const onSubmit = async (e) => {
       e.preventDefault();
-      const options = { client_id: clientId, client_secret: clientSecret, protocol: 'oauth1' };
-      const r = await fetch(`/api/v2/connections/${connectionId}`, {
-        method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ options }),
-      });
-      // What React's state held at the moment of Save: the tests read this to prove React saw the fill.
-      setSaved({ status: r.ok ? 'saved' : 'failed', client_id: clientId, client_secret: clientSecret });
+      const options = { client_id: clientId, client_secret: clientSecret, protocol: conn.options.protocol };
+      try {
+        await api(`/api/v2/connections/${id}`, 'PATCH', { options });
+        // What React's state held at the moment of Save: the tests read this to prove React saw the fill.
+        setSaved({ status: 'saved', client_id: clientId, client_secret: clientSecret });
+      } catch {
+        setSaved({ status: 'failed' });
+      }
     };
     return h('form', { onSubmit, 'aria-label': 'Twitter settings' },
       h('input', { type: 'hidden', name: 'strategy', value: 'twitter' }),
-      h(Field, { id: 'client_id', label: 'API Key', type: 'text', value: clientId, onChange: setClientId,
-        help: 'Your Twitter app’s API Key (also called Consumer Key).' }),
-      h(Field, { id: 'client_secret', label: 'API Secret Key', type: 'password', value: clientSecret, onChange: setClientSecret,
-        help: 'For security purposes, we don’t show your existing API Secret Key.' }),
-      h('div', { className: 'field' }, h('label', null,
-        h('input', { type: 'checkbox', checked: syncAttributes, onChange: (e) => setSyncAttributes(e.target.checked) }),
-        ' Sync user profile attributes at each login')),
+      h('input', { type: 'hidden', name: 'csrf', value: boot.csrf }),
+      h(Field, { id: 'client_id', label: keyLabel, type: 'text', value: clientId, onChange: setClientId,
+        help: `The ${keyLabel} of your Twitter app.` }),
+      h(Field, { id: 'client_secret', label: secretLabel, type: 'password', value: clientSecret, onChange: setClientSecret,
+        help: `The ${secretLabel} of your Twitter app.` }),
+      h('fieldset', null, h('legend', null, 'Attributes'),
+        h('label', { className: 'check' }, h('input', { type: 'checkbox', checked: profile, onChange: (e) => setProfile(e.target.checked) }), ' Basic Profile')),
       h('button', { type: 'submit', className: 'btn-primary' }, 'Save'),
       saved && h('pre', { id: 'saved-state', className: 'saved', role: 'status' }, JSON.stringify(saved)));
   }
 
-  function Shell({ children }) {
-    const base = route ? `/dashboard/${route[1]}/${route[2]}` : '';
-    return h('div', { className: 'shell' },
-      h('nav', { className: 'sidebar', 'aria-label': 'Main' },
-        h('a', { href: `${base}/` }, 'Getting Started'), h('a', { href: `${base}/applications` }, 'Applications'),
-        h('a', { href: `${base}/connections/database` }, 'Authentication'), h('a', { href: `${base}/connections/social` }, 'Social'),
-        h('a', { href: `${base}/users` }, 'User Management')),
+  function ConnectionClients({ boot }) {
+    const id = boot.connection.id;
+    const [clients, setClients] = useData(() => api(`/api/v2/connections/${id}/clients`), [id]);
+    const [saved, setSaved] = useState(null);
+    if (!clients) return h(Spinner);
+    const toggle = (clientId) => setClients(clients.map((c) => (c.client_id === clientId ? { ...c, status: !c.status } : c)));
+    const onSubmit = async (e) => {
+      e.preventDefault();
+      await api(`/api/v2/connections/${id}/clients`, 'PATCH', clients.map(({ client_id, status }) => ({ client_id, status })));
+      setSaved(clients.filter((c) => c.status).map((c) => c.name));
+    };
+    return h('form', { onSubmit, 'aria-label': 'Applications using this connection' },
+      h('p', null, boot.era === 'seed' ? 'Enable this connection for the following clients.' : 'Enable the toggle for each of your Auth0 applications that should use this connection.'),
+      h('ul', { className: 'clients' }, clients.map((c) => h('li', { key: c.client_id },
+        h('label', { className: 'switch' },
+          h('input', { type: 'checkbox', role: 'switch', name: `client-${c.client_id}`, checked: c.status, onChange: () => toggle(c.client_id) }),
+          h('span', { className: 'client-name' }, c.name)),
+        h('span', { className: 'client-type' }, c.type)))),
+      h('button', { type: 'submit', className: 'btn-primary' }, 'Save'),
+      saved && h('pre', { id: 'saved-clients', className: 'saved', role: 'status' }, JSON.stringify(saved)));
+  }
+
+  const PROVIDERS = ['Amazon', 'Apple', 'Facebook', 'GitHub', 'Google / Gmail', 'LinkedIn', 'Microsoft Account', 'Twitter'];
+
+  function TryMenu({ boot }) {
+    const [open, setOpen] = useState(false);
+    return h('div', { className: 'menu' },
+      h('button', { type: 'button', className: 'icon-btn', 'aria-label': 'More actions', 'aria-expanded': open, onClick: () => setOpen(!open) }, '…'),
+      open && h('ul', { role: 'menu' }, h('li', { role: 'none' },
+        h('button', { type: 'button', role: 'menuitem', onClick: () => { setOpen(false); window.open(boot.tryUrl, '_blank'); } }, 'Try Connection'))));
+  }
+
+  function SocialList({ boot, base }) {
+    const [list] = useData(() => api('/api/v2/connections?strategy=social'), []);
+    const [query, setQuery] = useState('');
+    if (!list) return h(Spinner);
+    const shown = PROVIDERS.filter((p) => p.toLowerCase().includes(query.toLowerCase()));
+    if (boot.era === 'seed') {
+      return h('div', null, h('h1', null, 'Social Connections'),
+        h('p', null, 'Configure social connections like Facebook, Twitter, Github and others so that you can let your users login with them.'),
+        h('div', { className: 'tiles' }, PROVIDERS.map((p) => h('a', { key: p, className: 'tile', href: p === 'Twitter' ? '#/connections/social/twitter/settings' : '#/connections/social' }, p))));
+    }
+    return h('div', null, h('h1', null, 'Social Connections'),
+      h('input', { type: 'search', placeholder: 'Search social connections', 'aria-label': 'Search social connections', value: query, onChange: (e) => setQuery(e.target.value) }),
+      h('table', { className: 'list' }, h('tbody', null, shown.map((p) => h('tr', { key: p },
+        h('td', null, p === 'Twitter' ? h(Link, { href: `${base}/connections/social/${boot.connection.id}/settings` }, 'twitter') : h('span', { className: 'muted' }, p.toLowerCase())),
+        h('td', null, p === 'Twitter' ? 'Twitter' : 'Not configured'),
+        h('td', null, p === 'Twitter' && h(TryMenu, { boot })))))));
+  }
+
+  function TwitterConnection({ boot, tab, hrefs }) {
+    const labels = boot.fieldLabels || (boot.era === 'seed' ? 'consumer' : 'api');
+    const tabLink = (t, label) => (boot.era === 'seed'
+      ? h('a', { href: hrefs[t], className: tab === t ? 'active' : '', 'aria-current': tab === t ? 'page' : undefined }, label)
+      : h(Link, { href: hrefs[t], className: tab === t ? 'active' : '', 'aria-current': tab === t ? 'page' : undefined }, label));
+    return h('div', null,
+      boot.era === 'seed' ? h('a', { href: '#/connections/social' }, '← Social Connections') : h(Link, { href: hrefs.list }, '← Back to Social Connections'),
+      h('div', { className: 'conn-header' }, h('h1', null, 'Twitter'),
+        boot.era === 'seed'
+          ? h('button', { type: 'button', className: 'btn-secondary', onClick: () => window.open(boot.tryUrl, '_blank') }, 'Try')
+          : h(TryMenu, { boot })),
+      boot.era === 'current' && h('p', null, 'Identifier ', h('code', null, boot.connection.id)),
+      h('nav', { className: 'tabs', 'aria-label': 'Connection' },
+        tabLink('settings', 'Settings'), tabLink('clients', boot.era === 'seed' ? 'Clients' : 'Applications')),
+      tab === 'settings' ? h(ConnectionSettings, { boot, labels }) : h(ConnectionClients, { boot }));
+  }
+
+  function Shell({ boot, base, children }) {
+    const nav = boot.era === 'seed'
+      ? [['#/', 'Dashboard'], ['#/clients', 'Clients'], ['#/apis', 'APIs'], ['#/connections/database', 'Connections: Database'], ['#/connections/social', 'Connections: Social'], ['#/users', 'Users']]
+      : [[`${base}/`, 'Getting Started'], [`${base}/applications`, 'Applications'], [`${base}/connections/database`, 'Authentication: Database'], [`${base}/connections/social`, 'Authentication: Social'], [`${base}/users`, 'User Management']];
+    return h('div', { className: `shell era-${boot.era}` },
+      h('nav', { className: 'sidebar', 'aria-label': 'Main' }, nav.map(([href, label]) =>
+        h(boot.era === 'seed' ? 'a' : Link, { key: href, href }, label))),
       h('div', { className: 'page' },
         h('div', { className: 'topbar' },
           h('input', { type: 'search', placeholder: 'Search for docs, settings, and more', 'aria-label': 'Search' }),
-          h('span', null, route ? route[2] : '')),
+          h('div', { className: 'tenant', title: 'Tenant' },
+            h('span', { className: 'tenant-name' }, boot.tenant.name), ' ',
+            h('span', { className: 'tenant-domain' }, boot.tenant.domain))),
         h('main', { className: 'content' }, children)));
   }
 
   function App() {
-    if (!route) return h(Shell, null, h('h1', null, 'Getting Started'));
-    const [, , , connectionId, tab] = route;
-    const tabHref = (t) => location.pathname.replace(/\/(settings|applications)\/?$/, `/${t}`);
-    return h(Shell, null,
-      h('a', { href: tabHref('settings').replace(/\/con_[^/]+\/settings$/, '') }, '← Back to Social Connections'),
-      h('h1', null, 'Twitter'),
-      h('p', null, 'Identifier ', h('code', null, connectionId)),
-      h('nav', { className: 'tabs', 'aria-label': 'Connection' },
-        h('a', { href: tabHref('settings'), className: tab === 'settings' ? 'active' : '' }, 'Settings'),
-        h('a', { href: tabHref('applications'), className: tab === 'applications' ? 'active' : '' }, 'Applications')),
-      tab === 'settings' ? h(TwitterSettings, { connectionId }) : h('p', null, 'Applications using this connection.'));
+    const loc = useLocation();
+    const [boot] = useData(() => api('/api/v2/replica/bootstrap'), []);
+    if (!boot) return h(Spinner);
+    const t = boot.tenant;
+    const base = `/dashboard/${t.region}/${t.name}`;
+    if (loc.path === '/' || loc.path === '') {
+      const seed = { ...boot, era: 'seed' };
+      const hrefs = { settings: '#/connections/social/twitter/settings', clients: '#/connections/social/twitter/clients' };
+      const route = loc.hash.replace(/^#/, '').replace(/\/$/, '');
+      let view = h('h1', null, 'Dashboard');
+      if (route === '/connections/social') view = h(SocialList, { boot: seed, base });
+      if (route === '/connections/social/twitter/settings') view = h(TwitterConnection, { boot: seed, tab: 'settings', hrefs });
+      if (route === '/connections/social/twitter/clients') view = h(TwitterConnection, { boot: seed, tab: 'clients', hrefs });
+      return h(Shell, { boot: seed, base }, view);
+    }
+    const current = { ...boot, era: 'current' };
+    if (!loc.path.startsWith(`${base}/`) && loc.path !== base) {
+      return h(Shell, { boot: current, base }, h('h1', null, 'Tenant not found'));
+    }
+    const rest = loc.path.slice(base.length).replace(/\/$/, '');
+    const m = rest.match(/^\/connections\/social\/(con_[A-Za-z0-9]{16})\/(settings|applications)$/);
+    let view = h('h1', null, 'Getting Started');
+    if (rest === '/connections/social') view = h(SocialList, { boot: current, base });
+    else if (m && m[1] === boot.connection.id) {
+      const conn = `${base}/connections/social/${m[1]}`;
+      view = h(TwitterConnection, { key: m[2], boot: current, tab: m[2] === 'settings' ? 'settings' : 'clients',
+        hrefs: { settings: `${conn}/settings`, clients: `${conn}/applications`, list: `${base}/connections/social` } });
+    } else if (m) view = h('h1', null, 'Connection not found');
+    return h(Shell, { boot: current, base }, view);
   }
 
   ReactDOM.createRoot(document.getElementById('root')).render(h(App));

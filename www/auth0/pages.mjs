@@ -1,8 +1,18 @@
 // The Auth0 dashboard (manage.auth0.com): a React single-page app (www/auth0/app.js) behind one HTML shell,
-// and the small JSON API the app loads its data from and saves to (the dashboard's own calls [I]).
+// the JSON calls the app makes (shaped like the Management API, real-pages.md §5), and the page "Try" ends on.
+import { randomBytes } from 'node:crypto';
+
+import { handleTester, tryUrl } from '../signin.mjs';
+import { tenantDomain } from '../world.mjs';
+
 const tenantPath = (t) => `/dashboard/${t.region}/${t.name}`;
 
 export const settingsUrl = (t) => `https://manage.auth0.com${tenantPath(t)}/connections/social/${t.connection.id}/settings`;
+export const applicationsUrl = (t) => `https://manage.auth0.com${tenantPath(t)}/connections/social/${t.connection.id}/applications`;
+export const socialListUrl = (t) => `https://manage.auth0.com${tenantPath(t)}/connections/social`;
+export const SEED_SETTINGS_URL = 'https://manage.auth0.com/#/connections/social/twitter/settings';
+export const SEED_CLIENTS_URL = 'https://manage.auth0.com/#/connections/social/twitter/clients';
+export const SEED_SOCIAL_URL = 'https://manage.auth0.com/#/connections/social';
 
 const SHELL = `<!DOCTYPE html>
 <html lang="en">
@@ -16,30 +26,43 @@ const SHELL = `<!DOCTYPE html>
 
 function connectionJson(t) {
   const c = t.connection;
-  return {
-    id: c.id, name: 'twitter', strategy: 'twitter',
-    options: { client_id: c.clientId, client_secret: c.clientSecret, protocol: 'oauth1' },
-    enabled_clients: c.enabledClients,
-  };
+  return { id: c.id, name: 'twitter', strategy: 'twitter',
+    options: { client_id: c.clientId, client_secret: c.clientSecret, protocol: c.protocol } };
 }
+
+const json = (value) => ({ type: 'application/json', body: JSON.stringify(value) });
 
 /// Answers one request for manage.auth0.com, or `null` for a page that does not exist.
 export function handle(world, method, url, form) {
   const t = world.tenant;
-  const api = `/api/v2/connections/${t.connection.id}`;
-  if (url.pathname === api) {
-    if (method === 'PATCH' || method === 'POST') {
-      const { options } = JSON.parse(form || '{}');
-      t.connection.clientId = String(options?.client_id ?? '');
-      t.connection.clientSecret = String(options?.client_secret ?? '');
-    }
-    return { type: 'application/json', body: JSON.stringify(connectionJson(t)) };
+  const c = t.connection;
+  const conn = `/api/v2/connections/${c.id}`;
+  const body = () => JSON.parse(form || 'null');
+  switch (url.pathname) {
+    case '/api/v2/replica/bootstrap':
+      return json({ tenant: { name: t.name, region: t.region, domain: tenantDomain(t) }, connection: { id: c.id },
+        tryUrl: tryUrl(world), fieldLabels: t.fieldLabels ?? null, csrf: randomBytes(8).toString('hex') });
+    case '/api/v2/connections':
+      return json([connectionJson(t)]);
+    case conn:
+      if (method === 'PATCH') {
+        const options = body()?.options ?? {};
+        c.clientId = String(options.client_id ?? '');
+        c.clientSecret = String(options.client_secret ?? '');
+      }
+      return json(connectionJson(t));
+    case `${conn}/clients`:
+      if (method === 'PATCH') {
+        for (const { client_id: id, status } of body() ?? []) {
+          c.enabledClients = c.enabledClients.filter((x) => x !== id);
+          if (status && t.clients.some((x) => x.id === id)) c.enabledClients.push(id);
+        }
+      }
+      return json(t.clients.map((x) => ({ client_id: x.id, name: x.name, type: x.type, status: c.enabledClients.includes(x.id) })));
+    case '/tester/callback':
+      return handleTester(world, url);
+    default:
   }
-  if (url.pathname === '/api/v2/clients') {
-    return { type: 'application/json', body: JSON.stringify(t.clients.map((c) => ({ client_id: c.id, name: c.name }))) };
-  }
-  if (url.pathname === '/' || url.pathname.startsWith(`${tenantPath(t)}/`) || url.pathname === tenantPath(t)) {
-    return { body: SHELL };
-  }
+  if (method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/dashboard/'))) return { body: SHELL };
   return null;
 }
