@@ -1,15 +1,20 @@
 // KeyBridge background: owns the browser APIs and lends them to the Rust core, which decides everything.
-import init, { handlePopupMessage } from './core.js';
+import init, { expireCapture, handlePopupMessage } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
 
+const EXPIRY_ALARM = 'forget-captured-keys';
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 
 // Every call the core may make. Messages go to a tab's top frame only (frameId 0).
 const browserApi = {
   queryTabs: () => api.tabs.query({}),
   getTab: (id) => api.tabs.get(id),
+  async focusTab(id) {
+    const tab = await api.tabs.update(id, { active: true });
+    await api.windows.update(tab.windowId, { focused: true });
+  },
   async sendToTab(id, message) {
     try {
       return await api.tabs.sendMessage(id, message, { frameId: 0 });
@@ -23,6 +28,7 @@ const browserApi = {
   sessionGet: async (key) => (await api.storage.session.get(key))[key],
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
+  scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),
 };
 
 // Registered synchronously so a restarted service worker still receives the message that woke it.
@@ -32,4 +38,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(() => handlePopupMessage(browserApi, message, sender.url ?? '', api.runtime.getURL('')))
     .then(sendResponse, (e) => sendResponse({ refused: String(e) }));
   return true;
+});
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === EXPIRY_ALARM) ready.then(() => expireCapture(browserApi));
 });

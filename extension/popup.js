@@ -1,6 +1,17 @@
 // Starts the Rust popup; the only browser call it needs is a message to the background.
-import init, { startPopup } from './core.js';
+import init, { refreshPopup, startPopup } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
 startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message));
+
+// Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page.
+let pending = 0;
+const refresh = () => {
+  clearTimeout(pending);
+  pending = setTimeout(refreshPopup, 150);
+};
+api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title || change.status === 'complete') refresh(); });
+api.tabs.onRemoved.addListener(refresh);
+api.tabs.onCreated.addListener(refresh);
+api.tabs.onActivated.addListener(refresh);

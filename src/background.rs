@@ -4,13 +4,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, KeyError};
 use crate::flow::{
-    fill_summary, find_tab, Notice, PageRequest, PopupState, Request, StoredCapture, Tab, TabSlot,
-    CAPTURE_LIFETIME_MS,
+    fill_summary, find_tab, Choices, Notice, PageRequest, PopupState, Request, Role, StoredCapture,
+    Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
-use crate::page::{capture, plan_fill, verify, FieldVerdict, FillReport};
-use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
+use crate::page::{capture_as, plan_fill, verify, FillPlan, FillReport};
+use crate::site::{kind_for_url, CONNECTION_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 
 #[wasm_bindgen]
@@ -22,6 +22,9 @@ extern "C" {
     async fn query_tabs(this: &BrowserApi) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = getTab)]
     async fn get_tab(this: &BrowserApi, id: i32) -> Result<JsValue, JsValue>;
+    /// Brings a tab and its window to the front.
+    #[wasm_bindgen(method, catch, js_name = focusTab)]
+    async fn focus_tab(this: &BrowserApi, id: i32) -> Result<JsValue, JsValue>;
     /// Sends to the tab's top frame only.
     #[wasm_bindgen(method, catch, js_name = sendToTab)]
     async fn send_to_tab(this: &BrowserApi, id: i32, message: JsValue) -> Result<JsValue, JsValue>;
@@ -31,10 +34,17 @@ extern "C" {
     async fn session_set(this: &BrowserApi, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionRemove)]
     async fn session_remove(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
+    /// Wakes the background at `when` (ms since the epoch) to forget expired keys.
+    #[wasm_bindgen(method, catch, js_name = scheduleExpiry)]
+    async fn schedule_expiry(this: &BrowserApi, when: f64) -> Result<JsValue, JsValue>;
 }
 
 const CAPTURE_KEY: &str = "capture";
 const FILL_KEY: &str = "fill";
+const CHOICES_KEY: &str = "choices";
+/// How long a fill waits for the Auth0 form to render, and how often it looks.
+const FORM_WAIT_MS: u32 = 8_000;
+const FORM_POLL_MS: u32 = 200;
 
 /// A tab as `tabs.query` returns it.
 #[derive(Deserialize)]
@@ -98,6 +108,11 @@ impl Flow {
         raw.into_iter().filter_map(RawTab::into_tab).collect()
     }
 
+    async fn tab(&self, id: i32) -> Option<Tab> {
+        let raw: RawTab = from_js(self.api.get_tab(id).await.ok()?).ok()?;
+        raw.into_tab()
+    }
+
     async fn stored<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, Error> {
         let v = self.api.session_get(key).await.map_err(storage_error)?;
         if v.is_undefined() || v.is_null() {
@@ -116,6 +131,18 @@ impl Flow {
     async fn remove(&self, key: &str) -> Result<(), Error> {
         self.api.session_remove(key).await.map_err(storage_error)?;
         Ok(())
+    }
+
+    async fn choices(&self) -> Choices {
+        self.stored(CHOICES_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    async fn slot(&self, role: Role) -> TabSlot {
+        find_tab(&self.tabs().await, role, &self.choices().await)
     }
 
     /// The captured keys, forgotten here if they have expired.
@@ -142,13 +169,14 @@ impl Flow {
 
     async fn state(&self, notice: Option<Notice>) -> PopupState {
         let tabs = self.tabs().await;
+        let choices = self.choices().await;
         let (captured, notice) = match self.capture_in_store().await {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
         PopupState {
-            twitter: find_tab(&tabs, KEY_PAGES),
-            auth0: find_tab(&tabs, CONNECTION_PAGES),
+            twitter: find_tab(&tabs, Role::Keys, &choices),
+            auth0: find_tab(&tabs, Role::Connection, &choices),
             captured,
             fill: self
                 .stored(FILL_KEY)
@@ -157,48 +185,84 @@ impl Flow {
                 .flatten()
                 .unwrap_or_default(),
             notice,
-            confirm_overwrite: false,
+            ..PopupState::default()
         }
     }
 
-    async fn capture(&self) -> Result<Notice, Error> {
-        let tabs = self.tabs().await;
-        let tab = find_tab(&tabs, KEY_PAGES).tab.ok_or(Error::NoTwitterTab)?;
+    async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
+        let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
         let snapshot = self.snapshot(&tab).await?;
-        let pair = capture(&snapshot)?;
+        let pair = capture_as(&snapshot, accept_lookalike)?;
+        let expires_at = js_sys::Date::now() + CAPTURE_LIFETIME_MS;
         let stored = StoredCapture {
             pair,
+            source_tab: tab.id,
             source_title: tab.title.clone(),
             source_url: snapshot.url.to_string(),
-            expires_at: js_sys::Date::now() + CAPTURE_LIFETIME_MS,
+            expires_at,
         };
         self.store(CAPTURE_KEY, &stored).await?;
         self.remove(FILL_KEY).await?;
+        // Best effort: reading the keys also checks the expiry.
+        let _ = self.api.schedule_expiry(expires_at).await;
         Ok(Notice::success(format!(
             "Captured the keys from “{}”.",
             tab.title
         )))
     }
 
-    async fn fill(&self, overwrite: bool) -> Result<(Vec<FieldVerdict>, Notice, bool), Error> {
+    /// Whether the keys tab still shows the captured keys; a page that no longer shows keys says nothing.
+    async fn check_source(&self, stored: &StoredCapture) -> Result<(), Error> {
+        let Some(tab) = self.tab(stored.source_tab).await else {
+            return Ok(());
+        };
+        if !kind_for_url(&tab.url).is_some_and(|k| Role::Keys.kinds().contains(&k)) {
+            return Ok(());
+        }
+        match self.snapshot(&tab).await.and_then(|s| capture_as(&s, true)) {
+            Ok(now) if now != stored.pair => Err(Error::KeysChanged),
+            _ => Ok(()),
+        }
+    }
+
+    /// Snapshots the Auth0 tab and plans the fill, waiting (bounded) for a form that renders late.
+    async fn plan(
+        &self,
+        tab: &Tab,
+        stored: &StoredCapture,
+        overwrite: bool,
+    ) -> Result<FillPlan, Error> {
+        let mut waited = 0;
+        loop {
+            let snapshot = self.snapshot(tab).await?;
+            match plan_fill(&snapshot, &stored.pair, overwrite) {
+                Err(Error::FieldNotFound(_)) if waited < FORM_WAIT_MS => {
+                    gloo::timers::future::TimeoutFuture::new(FORM_POLL_MS).await;
+                    waited += FORM_POLL_MS;
+                }
+                Err(Error::FieldNotFound(_)) => {
+                    return Err(Error::FormNeverCame(FORM_WAIT_MS / 1000))
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn fill(&self, overwrite: bool) -> Result<(Notice, bool), Error> {
         let stored = self
             .capture_in_store()
             .await?
             .ok_or(Error::NothingCaptured)?;
-        let tabs = self.tabs().await;
-        let TabSlot { tab, .. } = find_tab(&tabs, CONNECTION_PAGES);
-        let tab = tab.ok_or(Error::NoAuth0Tab)?;
-        let snapshot = self.snapshot(&tab).await?;
-        let plan = plan_fill(&snapshot, &stored.pair, overwrite)?;
+        let tab = self
+            .slot(Role::Connection)
+            .await
+            .tab
+            .ok_or(Error::NoAuth0Tab)?;
+        self.check_source(&stored).await?;
+        let plan = self.plan(&tab, &stored, overwrite).await?;
         // Check the tab again at the last moment: the secret goes only to the verified Auth0 page.
-        let now: RawTab = from_js(
-            self.api
-                .get_tab(tab.id)
-                .await
-                .map_err(|_| Error::TabMoved)?,
-        )?;
-        let still_auth0 = now.into_tab().is_some_and(|t| {
-            kind_for_url(&t.url) == Some(PageKind::Auth0TwitterConnection)
+        let still_auth0 = self.tab(tab.id).await.is_some_and(|t| {
+            kind_for_url(&t.url).is_some_and(|k| CONNECTION_PAGES.contains(&k))
                 && t.url.origin == plan.origin
         });
         if !still_auth0 {
@@ -218,18 +282,36 @@ impl Flow {
             self.remove(CAPTURE_KEY).await?;
         }
         self.store(FILL_KEY, &verdicts).await?;
-        Ok((verdicts, notice, confirm))
+        Ok((notice, confirm))
+    }
+
+    async fn choose(&self, role: Role, id: i32) -> Result<(), Error> {
+        let slot = self.slot(role).await;
+        let known = slot
+            .choices
+            .iter()
+            .chain(slot.tab.iter())
+            .any(|t| t.id == id);
+        if !known {
+            return Err(Error::TabGone);
+        }
+        let mut choices = self.choices().await;
+        choices.set(role, id);
+        self.store(CHOICES_KEY, &choices).await
     }
 
     async fn handle(&self, request: Request) -> PopupState {
         match request {
             Request::Status => self.state(None).await,
-            Request::Capture => {
-                let notice = self.capture().await.unwrap_or_else(Notice::error);
-                self.state(Some(notice)).await
-            }
+            Request::Capture { accept_lookalike } => match self.capture(accept_lookalike).await {
+                Ok(notice) => self.state(Some(notice)).await,
+                Err(e) => PopupState {
+                    confirm_capture: matches!(e, Error::Key(KeyError::LooksLike { .. })),
+                    ..self.state(Some(Notice::error(e))).await
+                },
+            },
             Request::Fill { overwrite } => match self.fill(overwrite).await {
-                Ok((_, notice, confirm)) => PopupState {
+                Ok((notice, confirm)) => PopupState {
                     confirm_overwrite: confirm,
                     ..self.state(Some(notice)).await
                 },
@@ -241,6 +323,17 @@ impl Flow {
                     (Err(e), _) | (_, Err(e)) => Notice::error(e),
                 };
                 self.state(Some(notice)).await
+            }
+            Request::Choose { role, tab } => {
+                let notice = self.choose(role, tab).await.err().map(Notice::error);
+                self.state(notice).await
+            }
+            Request::GoTo { tab } => {
+                let notice = match self.api.focus_tab(tab).await {
+                    Ok(_) => None,
+                    Err(_) => Some(Notice::error(Error::TabGone)),
+                };
+                self.state(notice).await
             }
         }
     }
@@ -264,4 +357,11 @@ pub async fn handle_popup_message(
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
     to_js(&state).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The expiry alarm: forgets the captured keys once their time is up.
+#[wasm_bindgen(js_name = expireCapture)]
+pub async fn expire_capture(api: BrowserApi) {
+    // Reading the capture removes it when it has expired.
+    let _ = Flow { api }.capture_in_store().await;
 }

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::keys::KeyPart;
+use crate::keys::{KeyPart, Lookalike};
 
 /// A value that is not a usable consumer key or secret.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -13,6 +13,8 @@ pub enum KeyError {
     Masked(KeyPart),
     #[error("The {} on the Twitter page contains “{}”, which a Twitter key never has. Check that the page shows the key itself.", .0.label(), .1)]
     Alphabet(KeyPart, char),
+    #[error("The value labelled {} looks like {} ({}). Auth0's Twitter connection needs the OAuth 1.0a consumer key and secret (“API Key and Secret” under Consumer Keys), not OAuth 2.0 or access-token values. Capture the right pair, or click “Capture anyway” if you are sure.", .part.label(), .other.describe().0, .other.describe().1)]
+    LooksLike { part: KeyPart, other: Lookalike },
     #[error("The {} on the Twitter page has {found} characters; Twitter's have {expected}. Check that the page shows the whole key.", .part.label())]
     Length {
         part: KeyPart,
@@ -44,6 +46,12 @@ pub enum Error {
     FieldAmbiguous(KeyPart),
     #[error(transparent)]
     Key(#[from] KeyError),
+    #[error("The keys on the Twitter tab changed since you captured them (they were regenerated). Click “Capture keys” again.")]
+    KeysChanged,
+    #[error("The Auth0 form did not appear within {0} seconds. Open the Twitter connection's Settings in the Auth0 tab, wait for it to load, then fill again.")]
+    FormNeverCame(u32),
+    #[error("That tab is no longer open, or no longer shows a page KeyBridge works with.")]
+    TabGone,
     #[error("Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.")]
     NothingCaptured,
     #[error("The captured keys expired and were forgotten. Capture them again.")]

@@ -4,23 +4,79 @@ use serde::{Deserialize, Serialize};
 
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
-use crate::site::{kind_for_url, PageKind};
+use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::PageUrl;
 
 /// How long captured keys live before they are forgotten.
 pub const CAPTURE_LIFETIME_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// The two tabs the flow works with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// The Twitter tab the keys are captured from.
+    Keys,
+    /// The Auth0 tab the keys are filled into.
+    Connection,
+}
+
+impl Role {
+    pub fn kinds(self) -> &'static [PageKind] {
+        match self {
+            Role::Keys => KEY_PAGES,
+            Role::Connection => CONNECTION_PAGES,
+        }
+    }
+}
 
 /// What the popup asks the background.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Request {
     Status,
-    Capture,
+    Capture {
+        /// The admin read the warning and takes a value that looks like another pair.
+        #[serde(default, rename = "acceptLookalike")]
+        accept_lookalike: bool,
+    },
     Fill {
         #[serde(default)]
         overwrite: bool,
     },
     Forget,
+    /// Use this tab for `role` while it lives.
+    Choose {
+        role: Role,
+        tab: i32,
+    },
+    /// Bring this tab and its window to the front.
+    GoTo {
+        tab: i32,
+    },
+}
+
+/// The tabs the admin picked when there were several candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Choices {
+    pub keys: Option<i32>,
+    pub connection: Option<i32>,
+}
+
+impl Choices {
+    pub fn get(&self, role: Role) -> Option<i32> {
+        match role {
+            Role::Keys => self.keys,
+            Role::Connection => self.connection,
+        }
+    }
+
+    pub fn set(&mut self, role: Role, tab: i32) {
+        match role {
+            Role::Keys => self.keys = Some(tab),
+            Role::Connection => self.connection = Some(tab),
+        }
+    }
 }
 
 /// What the background asks a content script.
@@ -43,24 +99,36 @@ pub struct Tab {
     pub last_accessed: u64,
 }
 
-/// The tab of one side the flow would use, and how many there were to choose from.
+/// The tab of one role the flow would use, and the others it could use instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct TabSlot {
     pub tab: Option<Tab>,
-    pub candidates: u32,
+    /// Every candidate, most recent first, when there is more than one.
+    pub choices: Vec<Tab>,
+    /// The admin picked `tab` among the choices.
+    pub chosen: bool,
 }
 
-/// Picks the tab showing one of `kinds` among all tabs of all windows: the one the admin looked at last.
-pub fn find_tab(tabs: &[Tab], kinds: &[PageKind]) -> TabSlot {
+/// Picks the tab for `role` among all tabs of all windows: the one the admin chose while it still shows
+/// such a page, else the one the admin looked at last.
+pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
     let mut candidates: Vec<&Tab> = tabs
         .iter()
-        .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k)))
+        .filter(|t| kind_for_url(&t.url).is_some_and(|k| role.kinds().contains(&k)))
         .collect();
     candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+    let chosen = choices
+        .get(role)
+        .and_then(|id| candidates.iter().find(|t| t.id == id));
     TabSlot {
-        tab: candidates.first().map(|t| (*t).clone()),
-        candidates: u32::try_from(candidates.len()).unwrap_or(u32::MAX),
+        tab: chosen.or(candidates.first()).map(|t| (*t).clone()),
+        chosen: chosen.is_some(),
+        choices: if candidates.len() > 1 {
+            candidates.into_iter().cloned().collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -69,6 +137,8 @@ pub fn find_tab(tabs: &[Tab], kinds: &[PageKind]) -> TabSlot {
 #[serde(rename_all = "camelCase")]
 pub struct StoredCapture {
     pub pair: ConsumerPair,
+    /// The tab the keys came from, to notice when its keys change (regenerated) before the fill.
+    pub source_tab: i32,
     pub source_title: String,
     pub source_url: String,
     pub expires_at: f64,
@@ -150,6 +220,8 @@ pub struct PopupState {
     pub notice: Option<Notice>,
     /// A field holds a different value: the popup offers to replace it.
     pub confirm_overwrite: bool,
+    /// A captured value looks like another pair: the popup offers to capture anyway.
+    pub confirm_capture: bool,
 }
 
 /// The sentence that sums up a fill, and whether the admin must confirm an overwrite.
@@ -170,5 +242,53 @@ pub fn fill_summary(verdicts: &[FieldVerdict]) -> (Notice, bool) {
             Notice::error("The Auth0 page did not keep every value (see below). Reload the Auth0 tab and fill again."),
             false,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tab(id: i32, path: &str, last_accessed: u64) -> Tab {
+        Tab {
+            id,
+            window_id: 1,
+            title: format!("tab {id}"),
+            url: PageUrl {
+                origin: "https://manage.auth0.com".into(),
+                path: path.into(),
+                hash: String::new(),
+            },
+            last_accessed,
+        }
+    }
+
+    const SETTINGS: &str = "/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/settings";
+
+    #[test]
+    fn picks_the_most_recent_candidate_unless_the_admin_chose_one() {
+        let tabs = [
+            tab(1, SETTINGS, 10),
+            tab(2, SETTINGS, 30),
+            tab(3, "/dashboard/us/acme/users", 99),
+        ];
+        let slot = find_tab(&tabs, Role::Connection, &Choices::default());
+        assert_eq!(slot.tab.map(|t| t.id), Some(2));
+        assert_eq!(
+            slot.choices.iter().map(|t| t.id).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert!(!slot.chosen);
+        let mut choices = Choices::default();
+        choices.set(Role::Connection, 1);
+        let slot = find_tab(&tabs, Role::Connection, &choices);
+        assert_eq!((slot.tab.map(|t| t.id), slot.chosen), (Some(1), true));
+        // A choice whose tab left the page is ignored.
+        let moved = [tab(1, "/dashboard/us/acme/users", 10), tab(2, SETTINGS, 30)];
+        let slot = find_tab(&moved, Role::Connection, &choices);
+        assert_eq!(
+            (slot.tab.map(|t| t.id), slot.chosen, slot.choices.len()),
+            (Some(2), false, 0)
+        );
     }
 }

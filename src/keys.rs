@@ -65,6 +65,66 @@ impl KeyPart {
     }
 }
 
+/// A value of another kind that can be offered where a consumer key or secret belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Lookalike {
+    AccessToken,
+    AccessTokenSecret,
+    OAuth2ClientId,
+    OAuth2ClientSecret,
+    BearerToken,
+}
+
+impl Lookalike {
+    /// The admin's name for it, and what gives it away (real-pages.md §3).
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Lookalike::AccessToken => (
+                "an Access Token",
+                "it starts with your numeric user id and a dash",
+            ),
+            Lookalike::AccessTokenSecret => ("an Access Token Secret", "it has 45 characters"),
+            Lookalike::OAuth2ClientId => ("an OAuth 2.0 Client ID", "it ends in “MTpjaQ”"),
+            Lookalike::OAuth2ClientSecret => {
+                ("an OAuth 2.0 Client Secret", "it contains “-” or “_”")
+            }
+            Lookalike::BearerToken => (
+                "a Bearer Token",
+                "it starts with a long run of “A” and contains “%3D”",
+            ),
+        }
+    }
+}
+
+/// Recognises the values of the other pairs by their documented formats.
+pub fn lookalike(value: &str) -> Option<Lookalike> {
+    let alnum = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    if value.starts_with("AAAAAAAAAA") && value.contains("%3D") {
+        return Some(Lookalike::BearerToken);
+    }
+    if let Some((id, rest)) = value.split_once('-') {
+        if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) && alnum(rest) {
+            return Some(Lookalike::AccessToken);
+        }
+    }
+    if value.len() == 34 && value.ends_with("MTpjaQ") && alnum(value) {
+        return Some(Lookalike::OAuth2ClientId);
+    }
+    if value.len() == 50
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !alnum(value)
+    {
+        return Some(Lookalike::OAuth2ClientSecret);
+    }
+    if value.len() == 45 && alnum(value) {
+        return Some(Lookalike::AccessTokenSecret);
+    }
+    None
+}
+
 /// Invisible characters a page or a copy may slip into a value; never part of a key.
 fn is_zero_width(c: char) -> bool {
     matches!(
@@ -76,6 +136,16 @@ fn is_zero_width(c: char) -> bool {
 /// Parses one value of the consumer pair: trims surrounding whitespace, drops zero-width characters,
 /// changes nothing else.
 pub fn parse_key_part(part: KeyPart, raw: &str) -> Result<Secret, KeyError> {
+    parse_key_part_as(part, raw, false)
+}
+
+/// Like [`parse_key_part`]; with `accept_lookalike`, a value that looks like another kind of value is
+/// taken as it is, because the admin decided so after the warning.
+pub fn parse_key_part_as(
+    part: KeyPart,
+    raw: &str,
+    accept_lookalike: bool,
+) -> Result<Secret, KeyError> {
     let value: String = raw
         .trim_matches(|c: char| c.is_whitespace() || is_zero_width(c))
         .chars()
@@ -90,10 +160,19 @@ pub fn parse_key_part(part: KeyPart, raw: &str) -> Result<Secret, KeyError> {
     {
         return Err(KeyError::Masked(part));
     }
+    let len = value.len();
+    let valid = value.bytes().all(|b| b.is_ascii_alphanumeric()) && part.lengths().contains(&len);
+    if !valid {
+        if let Some(other) = lookalike(&value) {
+            if accept_lookalike {
+                return Ok(Secret::new(value));
+            }
+            return Err(KeyError::LooksLike { part, other });
+        }
+    }
     if let Some(c) = value.chars().find(|c| !c.is_ascii_alphanumeric()) {
         return Err(KeyError::Alphabet(part, c));
     }
-    let len = value.len();
     if !part.lengths().contains(&len) {
         return Err(KeyError::Length {
             part,
@@ -193,6 +272,65 @@ mod tests {
                 "{part:?} of {len}"
             );
         }
+    }
+
+    #[test]
+    fn values_of_the_other_pairs_get_a_warning_naming_them() {
+        let k = KeyPart::ConsumerKey;
+        let client_id = format!("{}MTpjaQ", "Q".repeat(28));
+        assert_eq!(
+            parse_key_part(k, &client_id),
+            Err(KeyError::LooksLike {
+                part: k,
+                other: Lookalike::OAuth2ClientId
+            })
+        );
+        let token = format!("1234567890-{}", "a".repeat(39));
+        assert_eq!(
+            parse_key_part(k, &token),
+            Err(KeyError::LooksLike {
+                part: k,
+                other: Lookalike::AccessToken
+            })
+        );
+        let s = KeyPart::ConsumerSecret;
+        let client_secret = format!("{}-_{}", "a".repeat(24), "b".repeat(24));
+        assert_eq!(
+            parse_key_part(s, &client_secret),
+            Err(KeyError::LooksLike {
+                part: s,
+                other: Lookalike::OAuth2ClientSecret
+            })
+        );
+        assert_eq!(
+            parse_key_part(s, &"c".repeat(45)),
+            Err(KeyError::LooksLike {
+                part: s,
+                other: Lookalike::AccessTokenSecret
+            })
+        );
+        let bearer = format!("{}{}%3D{}", "A".repeat(22), "x".repeat(20), "y".repeat(20));
+        assert_eq!(
+            parse_key_part(k, &bearer),
+            Err(KeyError::LooksLike {
+                part: k,
+                other: Lookalike::BearerToken
+            })
+        );
+        // A real consumer secret of 50 letters and digits is not mistaken for an OAuth 2.0 secret.
+        assert!(parse_key_part(s, &"d".repeat(50)).is_ok());
+        // The admin decides: after the warning, the value is taken as it is.
+        assert_eq!(
+            parse_key_part_as(k, &client_id, true).map(|v| v.expose().to_string()),
+            Ok(client_id.clone())
+        );
+        let sentence = parse_key_part(k, &client_id)
+            .expect_err("warning")
+            .to_string();
+        assert!(
+            sentence.contains("looks like an OAuth 2.0 Client ID (it ends in “MTpjaQ”)"),
+            "{sentence}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::keys::{parse_key_part, ConsumerPair, KeyPart, Secret};
+use crate::keys::{parse_key_part_as, ConsumerPair, KeyPart, Secret};
 use crate::site::{kind_for_url, label_names, PageKind, Side, KEY_PAGES};
 use crate::snapshot::{Field, PageSnapshot};
 
@@ -20,6 +20,12 @@ pub fn classify(snapshot: &PageSnapshot) -> Option<PageKind> {
 
 /// Reads the consumer key and secret off a Twitter keys page.
 pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
+    capture_as(snapshot, false)
+}
+
+/// Like [`capture`]; with `accept_lookalike`, values that look like another pair are taken as the admin
+/// decided after the warning.
+pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<ConsumerPair, Error> {
     let kind = classify(snapshot).filter(|k| KEY_PAGES.contains(k));
     let Some(kind) = kind else {
         return Err(Error::NotKeysPage(snapshot.url.to_string()));
@@ -35,10 +41,14 @@ pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
             PageKind::PortalKeys => Error::PortalKeysHidden,
             _ => Error::KeyNotFound(part),
         })?;
-        let parsed = parse_key_part(part, first)?;
+        let parsed = parse_key_part_as(part, first, accept_lookalike)?;
         // The same value shown twice is fine; two different values are not ours to choose between.
         for other in values {
-            if parse_key_part(part, other).ok().as_ref() != Some(&parsed) {
+            if parse_key_part_as(part, other, accept_lookalike)
+                .ok()
+                .as_ref()
+                != Some(&parsed)
+            {
                 return Err(Error::KeyAmbiguous(part));
             }
         }

@@ -9,14 +9,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
-use crate::flow::{Notice, PopupState, Request, TabSlot, Tone};
+use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
 use crate::page::FieldOutcome;
 
-/// The popup: a root element, the function that reaches the background, and the live listeners.
+/// The popup: a root element, the function that reaches the background, the live listeners, and the
+/// last notice (a refresh after a tab change keeps it).
 pub struct Popup {
     root: Element,
     send: js_sys::Function,
     listeners: RefCell<Vec<EventListener>>,
+    notice: RefCell<Option<Notice>>,
 }
 
 fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -38,13 +40,27 @@ fn add(parent: &Element, child: Element) -> Result<(), JsValue> {
 
 fn tab_line(slot: &TabSlot, missing: &str) -> String {
     match &slot.tab {
-        Some(t) if slot.candidates > 1 => format!(
-            "Using “{}” (the most recent of {} open tabs).",
-            t.title, slot.candidates
+        Some(t) if !slot.choices.is_empty() && slot.chosen => format!(
+            "Using “{}”, which you picked among {} open tabs.",
+            t.title,
+            slot.choices.len()
+        ),
+        Some(t) if !slot.choices.is_empty() => format!(
+            "Using “{}”, the most recent of {} open tabs. Pick another below if that is not the one.",
+            t.title,
+            slot.choices.len()
         ),
         Some(t) => format!("Found “{}”.", t.title),
         None => missing.to_string(),
     }
+}
+
+/// "in 9 min" until `expires_at` (ms since the epoch).
+fn expires_text(expires_at: f64) -> String {
+    let minutes = ((expires_at - js_sys::Date::now()) / 60_000.0)
+        .ceil()
+        .max(0.0);
+    format!("KeyBridge forgets them in {minutes} min, or after filling Auth0.")
 }
 
 fn outcome_text(o: FieldOutcome) -> &'static str {
@@ -64,6 +80,7 @@ impl Popup {
             root,
             send,
             listeners: RefCell::new(Vec::new()),
+            notice: RefCell::new(None),
         });
         popup.show(&PopupState::default());
         Popup::request(&popup, Request::Status);
@@ -73,6 +90,7 @@ impl Popup {
     /// Sends a request to the background and shows the state it answers with.
     pub fn request(this: &Rc<Popup>, request: Request) {
         let weak = Rc::downgrade(this);
+        let refresh = request == Request::Status;
         let Ok(message) = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         else {
             return;
@@ -85,6 +103,10 @@ impl Popup {
             };
             let Some(popup) = weak.upgrade() else { return };
             let state = match answer.map(serde_wasm_bindgen::from_value::<PopupState>) {
+                Ok(Ok(state)) if refresh && state.notice.is_none() => PopupState {
+                    notice: popup.notice.borrow().clone(),
+                    ..state
+                },
                 Ok(Ok(state)) => state,
                 _ => PopupState {
                     notice: Some(Notice::error(
@@ -99,6 +121,7 @@ impl Popup {
 
     /// Renders `state`, replacing what was shown.
     pub fn show(self: &Rc<Self>, state: &PopupState) {
+        self.notice.replace(state.notice.clone());
         // Rendering only fails if the document refuses to create elements; nothing to show then.
         let _ = self.render(state);
     }
@@ -127,6 +150,76 @@ impl Popup {
         Ok(b)
     }
 
+    /// The tab line of one role, "Go to tab", and the list of candidates when there are several.
+    fn tab_block(
+        self: &Rc<Self>,
+        doc: &Document,
+        parent: &Element,
+        slot: &TabSlot,
+        role: Role,
+        missing: &str,
+    ) -> Result<(), JsValue> {
+        let prefix = match role {
+            Role::Keys => "twitter",
+            Role::Connection => "auth0",
+        };
+        add(parent, el(doc, "p", "tab", &tab_line(slot, missing))?)?;
+        if let Some(t) = &slot.tab {
+            add(
+                parent,
+                self.button(
+                    doc,
+                    &format!("{prefix}-goto"),
+                    "Go to tab",
+                    true,
+                    Request::GoTo { tab: t.id },
+                )?,
+            )?;
+        }
+        if slot.choices.is_empty() {
+            return Ok(());
+        }
+        let ul = el(doc, "ul", "choices", "")?;
+        ul.set_id(&format!("{prefix}-choices"));
+        ul.set_attribute(
+            "aria-label",
+            &format!(
+                "Open {} tabs",
+                if role == Role::Keys {
+                    "Twitter keys"
+                } else {
+                    "Auth0 connection"
+                }
+            ),
+        )?;
+        for (i, t) in slot.choices.iter().enumerate() {
+            let li = el(doc, "li", "", "")?;
+            let current = slot.tab.as_ref().is_some_and(|c| c.id == t.id);
+            add(&li, el(doc, "span", "choice-title", &t.title)?)?;
+            add(
+                &li,
+                el(
+                    doc,
+                    "span",
+                    "choice-where",
+                    &format!("window {} · {}", t.window_id, t.url),
+                )?,
+            )?;
+            let label = if current { "In use" } else { "Use this tab" };
+            let b = self.button(
+                doc,
+                &format!("{prefix}-choice-{i}"),
+                label,
+                !current,
+                Request::Choose { role, tab: t.id },
+            )?;
+            b.set_attribute("aria-label", &format!("{label}: {}", t.title))?;
+            add(&li, b)?;
+            ul.append_child(&li)?;
+        }
+        add(parent, ul)
+    }
+
     fn render(self: &Rc<Self>, state: &PopupState) -> Result<(), JsValue> {
         let doc = self.root.owner_document().ok_or(JsValue::NULL)?;
         self.listeners.borrow_mut().clear();
@@ -148,14 +241,12 @@ impl Popup {
         let twitter = el(&doc, "section", "step", "")?;
         twitter.set_id("twitter-step");
         add(&twitter, el(&doc, "h2", "", "1. Twitter keys")?)?;
-        add(
+        self.tab_block(
+            &doc,
             &twitter,
-            el(
-                &doc,
-                "p",
-                "tab",
-                &tab_line(&state.twitter, "No Twitter keys tab is open."),
-            )?,
+            &state.twitter,
+            Role::Keys,
+            "No Twitter keys tab is open.",
         )?;
         add(
             &twitter,
@@ -164,9 +255,25 @@ impl Popup {
                 "capture",
                 "Capture keys",
                 state.twitter.tab.is_some(),
-                Request::Capture,
+                Request::Capture {
+                    accept_lookalike: false,
+                },
             )?,
         )?;
+        if state.confirm_capture {
+            add(
+                &twitter,
+                self.button(
+                    &doc,
+                    "capture-anyway",
+                    "Capture anyway",
+                    state.twitter.tab.is_some(),
+                    Request::Capture {
+                        accept_lookalike: true,
+                    },
+                )?,
+            )?;
+        }
         if let Some(c) = &state.captured {
             let dl = el(&doc, "dl", "captured", "")?;
             dl.set_id("captured");
@@ -178,21 +285,22 @@ impl Popup {
                 add(&dl, el(&doc, "dt", "", term)?)?;
                 add(&dl, el(&doc, "dd", "", value)?)?;
             }
-            twitter.append_child(&dl)?;
+            add(&twitter, dl)?;
+            let expiry = el(&doc, "p", "expiry", &expires_text(c.expires_at))?;
+            expiry.set_id("expiry");
+            add(&twitter, expiry)?;
         }
         self.root.append_child(&twitter)?;
 
         let auth0 = el(&doc, "section", "step", "")?;
         auth0.set_id("auth0-step");
         add(&auth0, el(&doc, "h2", "", "2. Auth0 connection")?)?;
-        add(
+        self.tab_block(
+            &doc,
             &auth0,
-            el(
-                &doc,
-                "p",
-                "tab",
-                &tab_line(&state.auth0, "No Auth0 Twitter connection tab is open."),
-            )?,
+            &state.auth0,
+            Role::Connection,
+            "No Auth0 Twitter connection tab is open.",
         )?;
         add(
             &auth0,
@@ -233,7 +341,7 @@ impl Popup {
                 )));
                 ul.append_child(&li)?;
             }
-            auth0.append_child(&ul)?;
+            add(&auth0, ul)?;
         }
         self.root.append_child(&auth0)?;
 
@@ -269,4 +377,14 @@ thread_local! {
 pub fn start_popup(root: Element, send: js_sys::Function) {
     let popup = Popup::mount(root, send);
     MOUNTED.with(|m| *m.borrow_mut() = Some(popup));
+}
+
+/// Asks the background for the state again (a tab opened, closed or changed page).
+#[wasm_bindgen(js_name = refreshPopup)]
+pub fn refresh_popup() {
+    MOUNTED.with(|m| {
+        if let Some(popup) = m.borrow().as_ref() {
+            Popup::request(popup, Request::Status);
+        }
+    });
 }

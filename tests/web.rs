@@ -44,20 +44,24 @@ fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
     (popup, root, sent)
 }
 
+fn a_tab(id: i32, title: &str) -> Tab {
+    Tab {
+        id,
+        window_id: id,
+        title: title.into(),
+        url: PageUrl {
+            origin: "https://apps.twitter.com".into(),
+            path: format!("/app/{id}/keys"),
+            hash: String::new(),
+        },
+        last_accessed: 0,
+    }
+}
+
 fn tab(title: &str) -> TabSlot {
     TabSlot {
-        tab: Some(Tab {
-            id: 1,
-            window_id: 1,
-            title: title.into(),
-            url: PageUrl {
-                origin: "https://apps.twitter.com".into(),
-                path: "/app/1/keys".into(),
-                hash: String::new(),
-            },
-            last_accessed: 0,
-        }),
-        candidates: 1,
+        tab: Some(a_tab(1, title)),
+        ..TabSlot::default()
     }
 }
 
@@ -108,7 +112,7 @@ async fn shows_the_captured_key_masked_and_where_it_came_from() {
             secret: "••••••••••••".into(),
             source_title: "Acme Sign-in | Twitter Application Management".into(),
             source_url: "https://apps.twitter.com/app/1/keys".into(),
-            expires_at: 0.0,
+            expires_at: js_sys::Date::now() + 9.5 * 60_000.0,
         }),
         ..PopupState::default()
     };
@@ -124,6 +128,8 @@ async fn shows_the_captured_key_masked_and_where_it_came_from() {
         text.contains("abcd••••••••") && text.contains("Acme Sign-in"),
         "{text}"
     );
+    let expiry = button(&root, "expiry").text_content().unwrap_or_default();
+    assert!(expiry.contains("in 10 min"), "{expiry}");
     assert!(!button(&root, "capture").has_attribute("disabled"));
     assert!(!button(&root, "fill").has_attribute("disabled"));
     assert!(root.query_selector("#forget").ok().flatten().is_some());
@@ -178,5 +184,41 @@ async fn a_click_sends_its_request_and_the_answer_is_rendered() {
     assert_eq!(
         button(&root, "notice").text_content().as_deref(),
         Some("Auth0 already holds a different value.")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn several_candidate_tabs_are_listed_and_one_can_be_picked() {
+    let slot = TabSlot {
+        tab: Some(a_tab(1, "Acme Sign-in")),
+        choices: vec![a_tab(1, "Acme Sign-in"), a_tab(2, "Other App")],
+        chosen: false,
+    };
+    let (_popup, root, sent) = mount(PopupState {
+        twitter: slot,
+        ..PopupState::default()
+    });
+    settle().await;
+    let list = root
+        .query_selector("#twitter-choices")
+        .ok()
+        .flatten()
+        .expect("choices")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        list.contains("Acme Sign-in") && list.contains("Other App") && list.contains("window 2"),
+        "{list}"
+    );
+    assert!(
+        button(&root, "twitter-choice-0").has_attribute("disabled"),
+        "the tab in use is not offered again"
+    );
+    button(&root, "twitter-choice-1").click();
+    settle().await;
+    assert_eq!(sent.borrow().last().map(String::as_str), Some("choose"));
+    assert_eq!(
+        button(&root, "twitter-goto").text_content().as_deref(),
+        Some("Go to tab")
     );
 }

@@ -95,6 +95,8 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
       const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
       const site = SITES[LOOKALIKE_HOSTS[hostName] ?? hostName];
       const answer = site?.(world, req.method, url, form);
+      // A tenant can be made slow, so tests can prove KeyBridge waits for a form that renders late.
+      if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');
       if (answer.redirect) return send(303, 'text/plain', '', { location: answer.redirect });
       return send(answer.status ?? 200, answer.type ?? 'text/html', answer.body);

@@ -1,111 +1,273 @@
-// End-to-end in real Chromium: the packaged extension, the replica world at the real URLs, two tabs.
+// End-to-end in real Chromium: the packaged extension, the replica world at the real URLs, two tabs,
+// driven only through the popup (opened as a page) and the admin's own clicks on the sites.
 import { expect, test } from '@playwright/test';
 
-import { startWorld, startingPages } from '../../www/server.mjs';
-import { keysShownOn, launchChromium } from './harness.mjs';
+import { pageUrls, startWorld } from '../../www/server.mjs';
+import { oauth2Client } from '../../www/world.mjs';
+import { launchChromium } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
+const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
 let world;
 let browser;
+let urls;
 
 test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
 test.afterAll(async () => { await world?.close(); });
 test.beforeEach(async () => {
   world.reset();
+  urls = pageUrls(world.world);
   browser = await launchChromium(PORT);
 });
-test.afterEach(async () => { await browser?.close(); });
-
-async function storageSnapshot(worker) {
-  return worker.evaluate(async () => ({
-    local: await chrome.storage.local.get(null),
-    sync: await chrome.storage.sync.get(null),
-    session: await chrome.storage.session.get(null),
+test.afterEach(async () => {
+  // After every test: no secret in persistent storage, whatever the test did.
+  const storage = await browser.worker.evaluate(async () => ({
+    local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
   }));
-}
-
-async function captureAndFill({ twoWindows }) {
-  const [keysUrl, auth0Url] = startingPages(world.world);
-  const twitter = await browser.context.newPage();
-  await twitter.goto(keysUrl);
-  const shown = await keysShownOn(twitter);
-  expect(shown.key).toMatch(/^[A-Za-z0-9]{25}$/);
-
-  let auth0;
-  if (twoWindows) {
-    const opened = browser.context.waitForEvent('page');
-    await browser.worker.evaluate((url) => chrome.windows.create({ url }), auth0Url);
-    auth0 = await opened;
-  } else {
-    auth0 = await browser.context.newPage();
-    await auth0.goto(auth0Url);
-  }
-  await expect(auth0.getByLabel('API Key')).toBeVisible();
-
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
-  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();
-  await popup.getByRole('button', { name: 'Capture keys' }).click();
-  await expect(popup.locator('#captured dd').first()).toHaveText(`${shown.key.slice(0, 4)}${'•'.repeat(12)}`);
-  await expect(popup.locator('#captured')).toContainText('Acme Sign-in');
-  await expect(popup.locator('body')).not.toContainText(shown.key);
-  await expect(popup.locator('body')).not.toContainText(shown.secret);
-
-  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-  await expect(popup.locator('#fill-report li')).toHaveText([
-    'Consumer Key: filled and read back from the page',
-    'Consumer Secret: filled and read back from the page',
-  ]);
-
-  await auth0.getByRole('button', { name: 'Save' }).click();
-  const saved = JSON.parse(await auth0.locator('#saved-state').textContent());
-  expect(saved).toEqual({ status: 'saved', client_id: shown.key, client_secret: shown.secret });
-  expect(world.world.tenant.connection.clientId).toBe(shown.key);
-
-  const storage = await storageSnapshot(browser.worker);
-  expect(storage.local).toEqual({});
-  expect(storage.sync).toEqual({});
-  // Used keys leave KeyBridge: only the (secret-free) fill report remains in the session.
-  expect(JSON.stringify(storage.session)).not.toContain(shown.secret);
-  expect(JSON.stringify(storage.session)).not.toContain(shown.key);
-}
-
-test('captures the keys on the legacy keys tab and fills the Auth0 connection (two tabs)', async () => {
-  await captureAndFill({ twoWindows: false });
+  expect(storage).toEqual({ local: {}, sync: {} });
+  await browser?.close();
 });
 
+const session = () => browser.worker.evaluate(() => chrome.storage.session.get(null));
+
+/// Opens the Twitter page of `era` showing the keys; returns the page and the keys it shows.
+async function openTwitter(era) {
+  const page = await browser.context.newPage();
+  if (era === 'legacy') {
+    await page.goto(urls.legacyKeys);
+    const app = world.world.twitterApps[0];
+    return { page, key: app.consumerKey, secret: app.consumerSecret };
+  }
+  // The portal shows keys only once: regenerate, then capture while the dialog is open.
+  await page.goto(urls.portalKeys);
+  await page.locator('.key-card', { hasText: 'API Key and Secret' }).getByRole('link', { name: 'Regenerate' }).click();
+  await page.getByRole('button', { name: 'Yes, regenerate' }).click();
+  const app = world.world.portal.apps[0];
+  await expect(page.getByRole('dialog')).toContainText(app.consumerSecret);
+  return { page, key: app.consumerKey, secret: app.consumerSecret };
+}
+
+const AUTH0 = {
+  current: { url: () => urls.auth0Settings, key: 'API Key', secret: 'API Secret Key' },
+  seed: { url: () => urls.auth0SeedSettings, key: 'Consumer Key', secret: 'Consumer Secret' },
+};
+
+async function openAuth0(era, { wait = true } = {}) {
+  const page = await browser.context.newPage();
+  await page.goto(AUTH0[era].url());
+  if (wait) await expect(page.getByLabel(AUTH0[era].key, { exact: true })).toBeVisible();
+  return page;
+}
+
+async function openPopup() {
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
+  return popup;
+}
+
+const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+
+async function saveAndReadReactState(auth0) {
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  return JSON.parse(await auth0.locator('#saved-state').textContent());
+}
+
+for (const twitterEra of ['legacy', 'portal']) {
+  for (const auth0Era of ['current', 'seed']) {
+    test(`captures on the ${twitterEra} keys page and fills the ${auth0Era}-era Auth0 connection`, async () => {
+      const twitter = await openTwitter(twitterEra);
+      const auth0 = await openAuth0(auth0Era);
+      const popup = await openPopup();
+      await popup.getByRole('button', { name: 'Capture keys' }).click();
+      await expect(popup.locator('#captured dd').first()).toHaveText(MASKED(twitter.key));
+      await expect(popup.locator('#expiry')).toContainText('forgets them in 10 min');
+      await expect(popup.locator('body')).not.toContainText(twitter.key);
+      await expect(popup.locator('body')).not.toContainText(twitter.secret);
+      await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+      await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+      expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
+      expect(world.world.tenant.connection.clientSecret).toBe(twitter.secret);
+      // Used keys leave KeyBridge: only the secret-free fill report remains in the session.
+      expect(JSON.stringify(await session())).not.toContain(twitter.secret);
+    });
+  }
+}
+
 test('captures and fills across two browser windows', async () => {
-  await captureAndFill({ twoWindows: true });
+  const twitter = await openTwitter('legacy');
+  const opened = browser.context.waitForEvent('page');
+  await browser.worker.evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  const auth0 = await opened;
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  expect((await saveAndReadReactState(auth0)).client_id).toBe(twitter.key);
+});
+
+test('with two Auth0 tabs, lists both and fills the one the admin picks', async () => {
+  const twitter = await openTwitter('legacy');
+  const first = await openAuth0('current');
+  const second = await openAuth0('current');
+  const popup = await openPopup();
+  const choices = popup.locator('#auth0-choices li');
+  await expect(choices).toHaveCount(2);
+  await expect(popup.locator('#auth0-step .tab')).toContainText('the most recent of 2 open tabs');
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  // Pick the older tab (the most recent is listed first and used by default).
+  await choices.nth(1).getByRole('button', { name: /Use this tab/ }).click();
+  await expect(popup.locator('#auth0-step .tab')).toContainText('which you picked among 2 open tabs');
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await expect(first.getByLabel('API Key')).toHaveValue(twitter.key);
+  await expect(second.getByLabel('API Key')).toHaveValue('');
+  await popup.locator('#auth0-goto').click();
+  await expect.poll(() => first.evaluate(() => document.visibilityState)).toBe('visible');
+});
+
+test('a dashboard field holding another value is replaced only after the admin confirms', async () => {
+  Object.assign(world.world.tenant.connection, { clientId: 'X'.repeat(25), clientSecret: 'Y'.repeat(50) });
+  const twitter = await openTwitter('legacy');
+  const auth0 = await openAuth0('current');
+  await expect(auth0.getByLabel('API Key')).toHaveValue('X'.repeat(25));
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText([
+    'Consumer Key: holds a different value: not replaced', 'Consumer Secret: holds a different value: not replaced']);
+  await expect(auth0.getByLabel('API Key')).toHaveValue('X'.repeat(25));
+  await expect(popup.locator('#captured')).toBeVisible(); // nothing lost while the admin decides
+  await popup.getByRole('button', { name: 'Replace in Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
+});
+
+test('a dashboard already holding the same keys is left as it is', async () => {
+  const app = world.world.twitterApps[0];
+  Object.assign(world.world.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
+  await openTwitter('legacy');
+  await openAuth0('current');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText([
+    'Consumer Key: already held this value (read back)', 'Consumer Secret: already held this value (read back)']);
+});
+
+test('waits for an Auth0 form that renders after the click', async () => {
+  world.world.tenant.loadDelayMs = 2500;
+  const twitter = await openTwitter('legacy');
+  const auth0 = await openAuth0('current', { wait: false });
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(auth0.getByRole('progressbar')).toBeVisible();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED, { timeout: 15_000 });
+  expect((await saveAndReadReactState(auth0)).client_secret).toBe(twitter.secret);
+});
+
+test('follows a route change in the Auth0 tab while the popup is open', async () => {
+  const twitter = await openTwitter('legacy');
+  const auth0 = await browser.context.newPage();
+  await auth0.goto(urls.auth0Social);
+  const popup = await openPopup();
+  await expect(popup.locator('#auth0-step')).toContainText('No Auth0 Twitter connection tab is open.');
+  await expect(popup.getByRole('button', { name: 'Fill Auth0' })).toBeDisabled();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await auth0.getByRole('link', { name: 'twitter', exact: true }).click(); // a pushState route, no reload
+  await expect(popup.getByRole('button', { name: 'Fill Auth0' })).toBeEnabled();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  expect((await saveAndReadReactState(auth0)).client_id).toBe(twitter.key);
+});
+
+test('the portal showing only hints says to regenerate and captures nothing', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(urls.portalKeys);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#notice')).toHaveText(/shows the API Key and Secret only once\. Click Regenerate/);
+  await expect(popup.locator('#captured')).toHaveCount(0);
+  expect(await session()).toEqual({});
+});
+
+test('an OAuth 2.0 Client ID offered as the consumer key gets a warning and the admin decides', async () => {
+  const app = world.world.twitterApps[0];
+  app.consumerKey = oauth2Client().clientId; // a page that labels the wrong value "Consumer Key"
+  await openTwitter('legacy');
+  await openAuth0('current');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#notice')).toContainText('looks like an OAuth 2.0 Client ID');
+  await expect(popup.locator('#captured')).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Capture anyway' }).click();
+  await expect(popup.locator('#captured dd').first()).toHaveText(MASKED(app.consumerKey));
+});
+
+test('notices keys regenerated after the capture and asks for a new capture', async () => {
+  const twitter = await openTwitter('legacy');
+  const auth0 = await openAuth0('current');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await twitter.page.getByRole('link', { name: 'Regenerate Consumer Key and Secret' }).click();
+  await twitter.page.getByRole('button', { name: 'Regenerate' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toHaveText(/changed since you captured them.*Capture keys/);
+  await expect(auth0.getByLabel('API Key')).toHaveValue('');
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await expect(auth0.getByLabel('API Key')).toHaveValue(world.world.twitterApps[0].consumerKey);
+});
+
+test('captured keys expire and are forgotten', async () => {
+  await openTwitter('legacy');
+  await openAuth0('current');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  await browser.worker.evaluate(async () => {
+    const { capture } = await chrome.storage.session.get('capture');
+    await chrome.storage.session.set({ capture: { ...capture, expiresAt: Date.now() - 1 } });
+  });
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toHaveText('The captured keys expired and were forgotten. Capture them again.');
+  expect(await session()).toEqual({});
+});
+
+test('Forget keys clears them at once', async () => {
+  await openTwitter('legacy');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Forget keys' }).click();
+  await expect(popup.locator('#notice')).toHaveText('KeyBridge forgot the captured keys.');
+  expect(await session()).toEqual({});
 });
 
 test('does not capture from the app details tab (not the keys tab)', async () => {
   const details = await browser.context.newPage();
-  await details.goto(startingPages(world.world)[0].replace(/\/keys$/, '/show'));
+  await details.goto(urls.legacyDetails);
   await expect(details.locator('.app-settings')).toContainText('Consumer Key (API Key)');
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeDisabled();
-  const storage = await storageSnapshot(browser.worker);
-  expect(storage.session).toEqual({});
+  expect(await session()).toEqual({});
 });
 
 test('does not capture from the keys page on a lookalike origin', async () => {
   const fake = await browser.context.newPage();
-  await fake.goto(startingPages(world.world)[0].replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
+  await fake.goto(urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
   await expect(fake.locator('.app-settings')).toContainText('Consumer Secret (API Secret)');
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeDisabled();
 });
 
 test('Fill Auth0 before any capture says what to do and fills nothing', async () => {
-  const auth0 = await browser.context.newPage();
-  await auth0.goto(startingPages(world.world)[1]);
-  await expect(auth0.getByLabel('API Key')).toBeVisible();
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const auth0 = await openAuth0('current');
+  const popup = await openPopup();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#notice')).toHaveText('Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.');
   await expect(auth0.getByLabel('API Key')).toHaveValue('');

@@ -50,7 +50,7 @@ export function handle(world, method, url, form) {
         c.clientId = String(options.client_id ?? '');
         c.clientSecret = String(options.client_secret ?? '');
       }
-      return json(connectionJson(t));
+      return { ...json(connectionJson(t)), delayMs: t.loadDelayMs ?? 0 };
     case `${conn}/clients`:
       if (method === 'PATCH') {
         for (const { client_id: id, status } of body() ?? []) {
