@@ -29,6 +29,8 @@ const browserApi = {
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
   scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),
+  // Options are never secret (a custom domain, the expiry, which steps to show).
+  optionsGet: async () => (await api.storage.local.get('options')).options,
 };
 
 // Registered synchronously so a restarted service worker still receives the message that woke it.

@@ -12,8 +12,10 @@
   const MAX_PAIRS = 400;
   const MAX_LABELS = 8;
   const MAX_TEXT = 512;
-  // The only origins a fill plan may land in, checked again here after the background checked the tab.
-  const FILL_ORIGINS = ['https://manage.auth0.com'];
+  const MAX_PAGE_TEXT = 4096;
+  // The only origins a plan may land in, checked again here after the background checked the tab (secrets
+  // go only to manage.auth0.com: the core plans them nowhere else).
+  const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com'];
 
   let last = { id: 0, elements: new Map() };
 
@@ -33,6 +35,7 @@
       const t = clean(s);
       if (t && !out.includes(t) && out.length < MAX_LABELS) out.push(t);
     };
+    if (el.tagName === 'BUTTON') push(el.textContent);
     for (const label of el.labels ?? []) push(label.textContent);
     push(el.getAttribute('aria-label'));
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
@@ -59,6 +62,7 @@
       type: el.tagName === 'INPUT' ? el.type : '',
       name: clean(el.getAttribute('name')),
       htmlId: clean(el.id),
+      role: clean(el.getAttribute('role')),
       labels: labelsOf(el),
       // A password field's value never leaves the page; only whether it holds one.
       value: password ? '' : String(el.value ?? '').slice(0, MAX_TEXT),
@@ -97,7 +101,7 @@
       const tag = el.tagName;
       if (HEADING.test(tag)) {
         section = clean(el.textContent);
-      } else if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
+      } else if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON') {
         if (el.type === 'hidden') continue;
         if (fields.length >= MAX_FIELDS) { truncated = true; continue; }
         const fieldId = fields.length + 1;
@@ -124,6 +128,7 @@
       title: clean(document.title),
       fields,
       pairs,
+      text: (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TEXT),
       truncated,
     };
   }
@@ -145,21 +150,38 @@
     if (!FILL_ORIGINS.includes(location.origin) || plan?.origin !== location.origin) return refuse('wrong-origin');
     if (plan.snapshotId !== last.id) return refuse('stale');
     const results = [];
-    const written = [];
+    const done = [];
     for (const action of plan.actions ?? []) {
       const el = last.elements.get(action.field);
+      const op = action.op;
       if (!el || !el.isConnected) results.push({ field: action.field, outcome: 'missing' });
-      else if (el.value === action.value) results.push({ field: action.field, outcome: 'unchanged' });
-      else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
-      else {
-        setValue(el, action.value);
-        written.push([action.field, el, action.value]);
+      else if (op === 'click') {
+        el.click();
+        results.push({ field: action.field, outcome: 'filled' });
+      } else if (op === 'focus') {
+        el.scrollIntoView({ block: 'center' });
+        el.focus();
+        results.push({ field: action.field, outcome: 'filled' });
+      } else if (op && 'check' in op) {
+        if (el.checked === op.check) results.push({ field: action.field, outcome: 'unchanged' });
+        else {
+          el.click(); // as the admin would: the page's own handlers see a real click
+          done.push([action.field, () => el.checked === op.check]);
+        }
+      } else if (op && 'set' in op) {
+        if (el.value === op.set) results.push({ field: action.field, outcome: 'unchanged' });
+        else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
+        else {
+          setValue(el, op.set);
+          done.push([action.field, () => el.value === op.set]);
+        }
       }
     }
     // Let the page's framework re-render before reading back: a refused value shows up as a reset.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    for (const [field, el, value] of written) {
-      results.push({ field, outcome: el.isConnected && el.value === value ? 'filled' : 'rejected' });
+    for (const [field, holds] of done) {
+      const el = last.elements.get(field);
+      results.push({ field, outcome: el.isConnected && holds() ? 'filled' : 'rejected' });
     }
     return { snapshotId: plan.snapshotId, results, refused: null };
   }

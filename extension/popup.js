@@ -15,3 +15,5 @@ api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title 
 api.tabs.onRemoved.addListener(refresh);
 api.tabs.onCreated.addListener(refresh);
 api.tabs.onActivated.addListener(refresh);
+// Single-page apps render after their URL changes; while the popup is open, look again now and then.
+setInterval(refreshPopup, 1500);

@@ -5,12 +5,14 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, KeyError};
+use crate::export::export;
 use crate::flow::{
     fill_summary, find_tab, Choices, Notice, PageRequest, PopupState, Request, Role, StoredCapture,
     Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
-use crate::page::{capture_as, plan_fill, verify, FillPlan, FillReport};
-use crate::site::{kind_for_url, CONNECTION_PAGES};
+use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation};
+use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
+use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 
 #[wasm_bindgen]
@@ -34,6 +36,9 @@ extern "C" {
     async fn session_set(this: &BrowserApi, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionRemove)]
     async fn session_remove(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
+    /// The admin's options (`storage.local`, never anything secret).
+    #[wasm_bindgen(method, catch, js_name = optionsGet)]
+    async fn options_get(this: &BrowserApi) -> Result<JsValue, JsValue>;
     /// Wakes the background at `when` (ms since the epoch) to forget expired keys.
     #[wasm_bindgen(method, catch, js_name = scheduleExpiry)]
     async fn schedule_expiry(this: &BrowserApi, when: f64) -> Result<JsValue, JsValue>;
@@ -42,6 +47,7 @@ extern "C" {
 const CAPTURE_KEY: &str = "capture";
 const FILL_KEY: &str = "fill";
 const CHOICES_KEY: &str = "choices";
+const FACTS_KEY: &str = "facts";
 /// How long a fill waits for the Auth0 form to render, and how often it looks.
 const FORM_WAIT_MS: u32 = 8_000;
 const FORM_POLL_MS: u32 = 200;
@@ -93,6 +99,23 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 
 fn storage_error(e: JsValue) -> Error {
     Error::Storage(e.as_string().unwrap_or_else(|| "unknown error".into()))
+}
+
+/// The admin's options.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    /// A custom domain that replaces the tenant domain in the callback URL.
+    custom_domain: Option<String>,
+}
+
+/// Pages whose facts feed the checklist. Key pages are left out: KeyBridge reads them only on Capture.
+fn observed(kind: PageKind) -> bool {
+    !KEY_PAGES.contains(&kind)
+        && !matches!(
+            kind,
+            PageKind::TwitterLegacyAppList | PageKind::PortalProjects
+        )
 }
 
 struct Flow {
@@ -167,6 +190,45 @@ impl Flow {
         from_js::<PageSnapshot>(v)?.checked()
     }
 
+    async fn options(&self) -> Options {
+        match self.api.options_get().await {
+            Ok(v) if !v.is_undefined() && !v.is_null() => from_js(v).unwrap_or_default(),
+            _ => Options::default(),
+        }
+    }
+
+    /// Reads the facts of every open page of the guide and merges them into what was seen before.
+    async fn observe(&self, tabs: &[Tab]) -> Facts {
+        let mut facts: Facts = self
+            .stored(FACTS_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let mut sorted: Vec<&Tab> = tabs.iter().collect();
+        // Oldest first, so the page the admin looked at last has the final word.
+        sorted.sort_by_key(|t| t.last_accessed);
+        for tab in sorted {
+            let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
+                continue;
+            };
+            // The sign-in pages of Auth0 tenants: only the tenant of this guide.
+            if kind == PageKind::Auth0TenantSignIn
+                && facts
+                    .tenant
+                    .as_ref()
+                    .is_none_or(|t| tab.url.origin != format!("https://{}", t.domain))
+            {
+                continue;
+            }
+            if let Ok(snapshot) = self.snapshot(tab).await {
+                facts.merge(observe(&snapshot));
+            }
+        }
+        let _ = self.store(FACTS_KEY, &facts).await;
+        facts
+    }
+
     async fn state(&self, notice: Option<Notice>) -> PopupState {
         let tabs = self.tabs().await;
         let choices = self.choices().await;
@@ -174,19 +236,113 @@ impl Flow {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
+        let fill: Vec<FieldVerdict> = self
+            .stored(FILL_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let facts = self.observe(&tabs).await;
+        let options = self.options().await;
+        let situation = Situation {
+            open: tabs.iter().filter_map(|t| kind_for_url(&t.url)).collect(),
+            captured: captured.is_some(),
+            filled: &fill,
+            custom_domain: options.custom_domain.as_deref(),
+        };
         PopupState {
             twitter: find_tab(&tabs, Role::Keys, &choices),
             auth0: find_tab(&tabs, Role::Connection, &choices),
+            guide: checklist(&facts, &situation),
+            applications: facts.applications.clone().unwrap_or_default(),
             captured,
-            fill: self
-                .stored(FILL_KEY)
-                .await
-                .ok()
-                .flatten()
-                .unwrap_or_default(),
+            fill,
             notice,
             ..PopupState::default()
         }
+    }
+
+    /// Runs a guide action in the tab it belongs to.
+    async fn guide(&self, action: &GuideAction, applications: &[String]) -> Result<Notice, Error> {
+        use PageKind::*;
+        let kinds: &[PageKind] = match action {
+            GuideAction::FillCallback => &[
+                TwitterLegacySettings,
+                TwitterLegacyCreateApp,
+                PortalUserAuthSettings,
+            ],
+            GuideAction::AllowSignIn => &[TwitterLegacySettings],
+            GuideAction::EnableApplications => &[Auth0ConnectionApplications],
+            GuideAction::Try => &[
+                Auth0TwitterConnection,
+                Auth0ConnectionApplications,
+                Auth0SocialConnections,
+            ],
+            GuideAction::Capture | GuideAction::Fill => return Err(Error::BadMessage),
+        };
+        let tabs = self.tabs().await;
+        let mut candidates: Vec<&Tab> = tabs
+            .iter()
+            .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k)))
+            .collect();
+        candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+        let tab = candidates.first().ok_or(Error::GuidePageMissing)?;
+        let facts = self.observe(&tabs).await;
+        let custom = self.options().await.custom_domain;
+        // The Try menu needs a click to show its item, then a second look.
+        for _ in 0..2 {
+            let snapshot = self.snapshot(tab).await?;
+            let plan = plan_action(action, &snapshot, &facts, custom.as_deref(), applications)
+                .ok_or(Error::GuideNothingToDo)?;
+            let report = self.apply(tab, &plan).await?;
+            let verdicts = verify(&plan, &report)?;
+            let missed: Vec<String> = verdicts
+                .iter()
+                .filter(|v| !v.outcome.holds_value())
+                .map(|v| v.target.label())
+                .collect();
+            if !missed.is_empty() {
+                return Err(Error::GuideNotKept(missed.join(", ")));
+            }
+            if plan.actions.iter().any(|a| a.op == Op::Click) {
+                continue;
+            }
+            let callback = facts
+                .tenant
+                .as_ref()
+                .map(|t| t.callback_url(custom.as_deref()))
+                .unwrap_or_default();
+            return Ok(Notice::success(match action {
+                GuideAction::FillCallback => format!(
+                    "Filled {callback} and read it back. Now click the page's own button (Update Settings, Save or Create) on the Twitter tab."
+                ),
+                GuideAction::AllowSignIn => "Ticked “Allow this application to be used to Sign in with Twitter”. Click Update Settings on the Twitter tab.".into(),
+                GuideAction::EnableApplications => "Switched the chosen applications on. Click Save on the Applications tab.".into(),
+                _ => {
+                    let _ = self.api.focus_tab(tab.id).await;
+                    "The Auth0 tab shows its Try control: click it there. KeyBridge reads the result when you come back.".into()
+                }
+            }));
+        }
+        Err(Error::GuideNothingToDo)
+    }
+
+    /// Sends a plan to a tab after checking, at that moment, that the tab still shows the plan's origin.
+    async fn apply(&self, tab: &Tab, plan: &FillPlan) -> Result<FillReport, Error> {
+        let still_there = self
+            .tab(tab.id)
+            .await
+            .is_some_and(|t| t.url.origin == plan.origin);
+        if !still_there {
+            return Err(Error::TabMoved);
+        }
+        let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
+        from_js(
+            self.api
+                .send_to_tab(tab.id, msg)
+                .await
+                .map_err(|_| Error::TabUnreachable(tab.title.clone()))?,
+        )
     }
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
@@ -268,13 +424,7 @@ impl Flow {
         if !still_auth0 {
             return Err(Error::TabMoved);
         }
-        let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
-        let report: FillReport = from_js(
-            self.api
-                .send_to_tab(tab.id, msg)
-                .await
-                .map_err(|_| Error::TabUnreachable(tab.title.clone()))?,
-        )?;
+        let report = self.apply(&tab, &plan).await?;
         let verdicts = verify(&plan, &report)?;
         let (notice, confirm) = fill_summary(&verdicts);
         if verdicts.iter().all(|v| v.outcome.holds_value()) {
@@ -327,6 +477,28 @@ impl Flow {
             Request::Choose { role, tab } => {
                 let notice = self.choose(role, tab).await.err().map(Notice::error);
                 self.state(notice).await
+            }
+            Request::Guide {
+                action,
+                applications,
+            } => {
+                let notice = self
+                    .guide(&action, &applications)
+                    .await
+                    .unwrap_or_else(Notice::error);
+                self.state(Some(notice)).await
+            }
+            Request::Export => {
+                let facts: Facts = self
+                    .stored(FACTS_KEY)
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                PopupState {
+                    export: Some(export(&facts)),
+                    ..self.state(None).await
+                }
             }
             Request::GoTo { tab } => {
                 let notice = match self.api.focus_tab(tab).await {

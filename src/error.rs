@@ -52,6 +52,12 @@ pub enum Error {
     FormNeverCame(u32),
     #[error("That tab is no longer open, or no longer shows a page KeyBridge works with.")]
     TabGone,
+    #[error("The page for this step is not open. Open it (see the checklist), then try again.")]
+    GuidePageMissing,
+    #[error("Nothing to do on that page for this step: it may already be done, or the page changed layout.")]
+    GuideNothingToDo,
+    #[error("The page did not keep: {0}. Reload it and try again.")]
+    GuideNotKept(String),
     #[error("Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.")]
     NothingCaptured,
     #[error("The captured keys expired and were forgotten. Capture them again.")]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::Export;
+use crate::guide::{Application, GuideAction, Step};
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
@@ -53,6 +55,14 @@ pub enum Request {
     GoTo {
         tab: i32,
     },
+    /// A step of the guide; `applications` are the names the admin ticked (for the Applications step).
+    Guide {
+        action: GuideAction,
+        #[serde(default)]
+        applications: Vec<String>,
+    },
+    /// Write out the configured connection for automation.
+    Export,
 }
 
 /// The tabs the admin picked when there were several candidates.
@@ -222,6 +232,11 @@ pub struct PopupState {
     pub confirm_overwrite: bool,
     /// A captured value looks like another pair: the popup offers to capture anyway.
     pub confirm_capture: bool,
+    /// The guide's checklist.
+    pub guide: Vec<Step>,
+    /// The Auth0 applications KeyBridge saw, for the admin to pick.
+    pub applications: Vec<Application>,
+    pub export: Option<Export>,
 }
 
 /// The sentence that sums up a fill, and whether the admin must confirm an overwrite.

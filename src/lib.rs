@@ -3,7 +3,9 @@
 
 pub mod background;
 pub mod error;
+pub mod export;
 pub mod flow;
+pub mod guide;
 pub mod keys;
 pub mod page;
 pub mod popup;

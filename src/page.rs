@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::keys::{parse_key_part_as, ConsumerPair, KeyPart, Secret};
-use crate::site::{kind_for_url, label_names, PageKind, Side, KEY_PAGES};
+use crate::site::{kind_for_url, label_names, PageKind, Side, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{Field, PageSnapshot};
 
 const PARTS: [KeyPart; 2] = [KeyPart::ConsumerKey, KeyPart::ConsumerSecret];
@@ -60,16 +60,69 @@ pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Con
     })
 }
 
-/// One value to put into one field.
+/// What a planned action is for, in the admin's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Target {
+    ConsumerKey,
+    ConsumerSecret,
+    CallbackUrl,
+    WebsiteUrl,
+    /// "Allow this application to be used to Sign in with Twitter".
+    SignIn,
+    /// The toggle of one Auth0 application on the connection's Applications tab.
+    Application(String),
+    /// The dashboard's Try control.
+    Try,
+}
+
+impl Target {
+    pub fn label(&self) -> String {
+        match self {
+            Target::ConsumerKey => KeyPart::ConsumerKey.label().into(),
+            Target::ConsumerSecret => KeyPart::ConsumerSecret.label().into(),
+            Target::CallbackUrl => "Callback URL".into(),
+            Target::WebsiteUrl => "Website URL".into(),
+            Target::SignIn => "Sign in with Twitter".into(),
+            Target::Application(name) => format!("Application “{name}”"),
+            Target::Try => "Try".into(),
+        }
+    }
+}
+
+impl From<KeyPart> for Target {
+    fn from(part: KeyPart) -> Self {
+        match part {
+            KeyPart::ConsumerKey => Target::ConsumerKey,
+            KeyPart::ConsumerSecret => Target::ConsumerSecret,
+        }
+    }
+}
+
+/// What to do to one element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Op {
+    /// Put this value in a text field (as typing would).
+    Set(Secret),
+    /// Make a checkbox or switch checked (or not), by clicking it as the admin would.
+    Check(bool),
+    /// Click a button that only changes the page (opens a menu).
+    Click,
+    /// Bring an element into view and focus it, for the admin to click.
+    Focus,
+}
+
+/// One thing to do to one element.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FillAction {
     pub field: u32,
-    pub part: KeyPart,
-    pub value: Secret,
+    pub target: Target,
+    pub op: Op,
 }
 
-/// What the content script of the Auth0 tab is asked to do.
+/// What the content script of a tab is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FillPlan {
@@ -81,22 +134,23 @@ pub struct FillPlan {
     pub actions: Vec<FillAction>,
 }
 
-fn is_text_input(f: &Field) -> bool {
+pub(crate) fn is_text_input(f: &Field) -> bool {
     match f.tag.as_str() {
         "textarea" => true,
-        "input" => matches!(f.input_type.as_str(), "" | "text" | "password"),
+        "input" => matches!(f.input_type.as_str(), "" | "text" | "password" | "url"),
         _ => false,
     }
+}
+
+/// Whether a field can take input now.
+pub(crate) fn usable(f: &Field) -> bool {
+    f.visible && !f.disabled && !f.readonly
 }
 
 /// Finds the one field on an Auth0 page that takes `part`.
 fn field_for(snapshot: &PageSnapshot, part: KeyPart) -> Result<&Field, Error> {
     let mut candidates = snapshot.fields.iter().filter(|f| {
-        is_text_input(f)
-            && f.visible
-            && !f.disabled
-            && !f.readonly
-            && f.labels.iter().any(|l| label_names(Side::Auth0, part, l))
+        is_text_input(f) && usable(f) && f.labels.iter().any(|l| label_names(Side::Auth0, part, l))
     });
     let first = candidates.next().ok_or(Error::FieldNotFound(part))?;
     if candidates.next().is_some() {
@@ -111,7 +165,7 @@ pub fn plan_fill(
     pair: &ConsumerPair,
     overwrite: bool,
 ) -> Result<FillPlan, Error> {
-    if classify(snapshot) != Some(PageKind::Auth0TwitterConnection) {
+    if !classify(snapshot).is_some_and(|k| CONNECTION_PAGES.contains(&k)) {
         return Err(Error::NotAuth0Page(snapshot.url.to_string()));
     }
     let actions = PARTS
@@ -119,8 +173,8 @@ pub fn plan_fill(
         .map(|&part| {
             field_for(snapshot, part).map(|f| FillAction {
                 field: f.id,
-                part,
-                value: pair.get(part).clone(),
+                target: part.into(),
+                op: Op::Set(pair.get(part).clone()),
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -177,7 +231,7 @@ pub struct FillReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldVerdict {
-    pub part: KeyPart,
+    pub target: Target,
     pub outcome: FieldOutcome,
 }
 
@@ -195,7 +249,7 @@ pub fn verify(plan: &FillPlan, report: &FillReport) -> Result<Vec<FieldVerdict>,
         .actions
         .iter()
         .map(|a| FieldVerdict {
-            part: a.part,
+            target: a.target.clone(),
             outcome: report
                 .results
                 .iter()

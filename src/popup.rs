@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
 use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
+use crate::guide::{GuideAction, StepId, StepState};
 use crate::page::FieldOutcome;
 
 /// The popup: a root element, the function that reaches the background, the live listeners, and the
@@ -19,6 +20,10 @@ pub struct Popup {
     send: js_sys::Function,
     listeners: RefCell<Vec<EventListener>>,
     notice: RefCell<Option<Notice>>,
+    /// What is shown, so an identical refresh does not re-render (and lose focus or ticks).
+    shown: RefCell<Option<PopupState>>,
+    /// The applications the admin ticked in the popup, kept across refreshes.
+    ticked: RefCell<Option<Vec<String>>>,
 }
 
 fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -81,6 +86,8 @@ impl Popup {
             send,
             listeners: RefCell::new(Vec::new()),
             notice: RefCell::new(None),
+            shown: RefCell::new(None),
+            ticked: RefCell::new(None),
         });
         popup.show(&PopupState::default());
         Popup::request(&popup, Request::Status);
@@ -103,10 +110,17 @@ impl Popup {
             };
             let Some(popup) = weak.upgrade() else { return };
             let state = match answer.map(serde_wasm_bindgen::from_value::<PopupState>) {
-                Ok(Ok(state)) if refresh && state.notice.is_none() => PopupState {
-                    notice: popup.notice.borrow().clone(),
-                    ..state
-                },
+                // A refresh keeps what the admin's last action showed (its notice, the export).
+                Ok(Ok(state)) if refresh => {
+                    let shown = popup.shown.borrow();
+                    PopupState {
+                        notice: state.notice.or_else(|| popup.notice.borrow().clone()),
+                        export: shown.as_ref().and_then(|s| s.export.clone()),
+                        confirm_overwrite: shown.as_ref().is_some_and(|s| s.confirm_overwrite),
+                        confirm_capture: shown.as_ref().is_some_and(|s| s.confirm_capture),
+                        ..state
+                    }
+                }
                 Ok(Ok(state)) => state,
                 _ => PopupState {
                     notice: Some(Notice::error(
@@ -121,6 +135,10 @@ impl Popup {
 
     /// Renders `state`, replacing what was shown.
     pub fn show(self: &Rc<Self>, state: &PopupState) {
+        if self.shown.borrow().as_ref() == Some(state) {
+            return;
+        }
+        self.shown.replace(Some(state.clone()));
         self.notice.replace(state.notice.clone());
         // Rendering only fails if the document refuses to create elements; nothing to show then.
         let _ = self.render(state);
@@ -145,6 +163,137 @@ impl Popup {
             if let Some(popup) = weak.upgrade() {
                 Popup::request(&popup, request.clone());
             }
+        });
+        self.listeners.borrow_mut().push(listener);
+        Ok(b)
+    }
+
+    /// The checklist: each step's state and why; the action of the step that is next (or blocked).
+    fn guide(self: &Rc<Self>, doc: &Document, state: &PopupState) -> Result<Element, JsValue> {
+        let section = el(doc, "section", "guide", "")?;
+        section.set_id("guide");
+        add(&section, el(doc, "h2", "", "Auth0's Twitter guide")?)?;
+        let ol = el(doc, "ol", "", "")?;
+        for step in &state.guide {
+            let (class, word) = match step.state {
+                StepState::Done => ("done", "Done"),
+                StepState::Next => ("next", "Next"),
+                StepState::Todo => ("todo", "To do"),
+                StepState::Blocked => ("blocked", "Revisit"),
+            };
+            let li = el(doc, "li", class, "")?;
+            li.set_attribute("data-step", &format!("{:?}", step.id).to_lowercase())?;
+            add(&li, el(doc, "span", "state", word)?)?;
+            add(&li, el(doc, "span", "title", &step.title)?)?;
+            add(&li, el(doc, "span", "why", &step.why)?)?;
+            // Every step whose page is open offers its action; only the next one is styled as primary.
+            let actionable = step.state != StepState::Done || step.id == StepId::Try;
+            match &step.action {
+                Some(GuideAction::EnableApplications) if actionable => {
+                    let ul = el(doc, "ul", "apps", "")?;
+                    ul.set_id("applications");
+                    let ticked = self.ticked.borrow().clone();
+                    for (i, app) in state.applications.iter().enumerate() {
+                        let label = el(doc, "label", "", "")?;
+                        let input = doc.create_element("input")?;
+                        input.set_attribute("type", "checkbox")?;
+                        input.set_id(&format!("app-{i}"));
+                        input.set_attribute("value", &app.name)?;
+                        let on = ticked
+                            .as_ref()
+                            .map_or(app.enabled, |t| t.contains(&app.name));
+                        if on {
+                            input.set_attribute("checked", "")?;
+                        }
+                        let weak: Weak<Popup> = Rc::downgrade(self);
+                        self.listeners.borrow_mut().push(EventListener::new(
+                            &input,
+                            "change",
+                            move |_| {
+                                if let Some(popup) = weak.upgrade() {
+                                    popup.ticked.replace(Some(popup.checked_applications()));
+                                }
+                            },
+                        ));
+                        add(&label, input)?;
+                        add(&label, el(doc, "span", "", &app.name)?)?;
+                        let item = el(doc, "li", "", "")?;
+                        add(&item, label)?;
+                        add(&ul, item)?;
+                    }
+                    add(&li, ul)?;
+                    add(&li, self.applications_button(doc)?)?;
+                }
+                Some(
+                    action @ (GuideAction::FillCallback
+                    | GuideAction::AllowSignIn
+                    | GuideAction::Try),
+                ) if actionable => {
+                    let id = format!("guide-{}", action.label().to_lowercase().replace(' ', "-"));
+                    add(
+                        &li,
+                        self.button(
+                            doc,
+                            &id,
+                            action.label(),
+                            true,
+                            Request::Guide {
+                                action: action.clone(),
+                                applications: Vec::new(),
+                            },
+                        )?,
+                    )?;
+                }
+                _ => {}
+            }
+            add(&ol, li)?;
+        }
+        add(&section, ol)?;
+        Ok(section)
+    }
+
+    /// The names of the applications ticked in the popup right now.
+    fn checked_applications(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Ok(list) = self.root.query_selector_all("#applications input:checked") {
+            for i in 0..list.length() {
+                let value = list
+                    .item(i)
+                    .and_then(|n| js_sys::Reflect::get(&n, &"value".into()).ok());
+                if let Some(name) = value.and_then(|v| v.as_string()) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// "Enable selected applications": sends the names the admin ticked in the list above it.
+    fn applications_button(self: &Rc<Self>, doc: &Document) -> Result<Element, JsValue> {
+        let b = el(doc, "button", "", GuideAction::EnableApplications.label())?;
+        b.set_id("guide-enable-applications");
+        b.set_attribute("type", "button")?;
+        let weak: Weak<Popup> = Rc::downgrade(self);
+        let listener = EventListener::new(&b, "click", move |_| {
+            let Some(popup) = weak.upgrade() else { return };
+            let mut names = Vec::new();
+            if let Ok(list) = popup.root.query_selector_all("#applications input:checked") {
+                for i in 0..list.length() {
+                    let value = list
+                        .item(i)
+                        .and_then(|n| js_sys::Reflect::get(&n, &"value".into()).ok());
+                    if let Some(name) = value.and_then(|v| v.as_string()) {
+                        names.push(name);
+                    }
+                }
+            }
+            Popup::request(
+                &popup,
+                Request::Guide {
+                    action: GuideAction::EnableApplications,
+                    applications: names,
+                },
+            );
         });
         self.listeners.borrow_mut().push(listener);
         Ok(b)
@@ -237,6 +386,10 @@ impl Popup {
             )?,
         )?;
         self.root.append_child(&header)?;
+
+        if !state.guide.is_empty() {
+            add(&self.root, self.guide(&doc, state)?)?;
+        }
 
         let twitter = el(&doc, "section", "step", "")?;
         twitter.set_id("twitter-step");
@@ -336,7 +489,7 @@ impl Popup {
                 )?;
                 li.set_text_content(Some(&format!(
                     "{}: {}",
-                    v.part.label(),
+                    v.target.label(),
                     outcome_text(v.outcome)
                 )));
                 ul.append_child(&li)?;
@@ -363,6 +516,39 @@ impl Popup {
                 &self.root,
                 self.button(&doc, "forget", "Forget keys", true, Request::Forget)?,
             )?;
+        }
+        add(
+            &self.root,
+            self.button(
+                &doc,
+                "export",
+                "Export configuration",
+                true,
+                Request::Export,
+            )?,
+        )?;
+        if let Some(e) = &state.export {
+            let details = el(&doc, "details", "export", "")?;
+            details.set_id("export-text");
+            details.set_attribute("open", "")?;
+            add(
+                &details,
+                el(
+                    &doc,
+                    "summary",
+                    "",
+                    "Configuration for automation (the secret stays a placeholder)",
+                )?,
+            )?;
+            for (title, text) in [
+                ("Management API", e.management_api.as_str()),
+                ("Terraform", e.terraform.as_str()),
+                ("Deploy CLI", e.deploy_cli.as_str()),
+            ] {
+                add(&details, el(&doc, "h3", "", title)?)?;
+                add(&details, el(&doc, "pre", "", text)?)?;
+            }
+            add(&self.root, details)?;
         }
         Ok(())
     }

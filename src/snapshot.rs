@@ -11,6 +11,7 @@ pub const MAX_FIELDS: usize = 400;
 pub const MAX_PAIRS: usize = 400;
 pub const MAX_LABELS: usize = 8;
 pub const MAX_TEXT: usize = 512;
+pub const MAX_PAGE_TEXT: usize = 4096;
 
 /// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -57,6 +58,8 @@ pub struct Field {
     pub input_type: String,
     pub name: String,
     pub html_id: String,
+    /// The ARIA role, when the page gives one (`switch` for a toggle).
+    pub role: String,
     /// Every label source the content script found, nearest first.
     pub labels: Vec<String>,
     /// The current value; always empty for password inputs (see `has_value`).
@@ -90,6 +93,8 @@ pub struct PageSnapshot {
     pub title: String,
     pub fields: Vec<Field>,
     pub pairs: Vec<TextPair>,
+    /// The page's text, whitespace collapsed, cut at [`MAX_PAGE_TEXT`] (error pages say what is wrong in prose).
+    pub text: String,
     /// The page had more than the bounds allow; the content script stopped collecting.
     pub truncated: bool,
 }
@@ -106,9 +111,11 @@ impl PageSnapshot {
                 && f.value.len() <= MAX_TEXT
                 && f.name.len() <= MAX_TEXT
                 && f.html_id.len() <= MAX_TEXT
+                && f.role.len() <= MAX_TEXT
         }) && self.pairs.iter().all(|p| {
             p.label.len() <= MAX_TEXT && p.value.len() <= MAX_TEXT && p.section.len() <= MAX_TEXT
-        }) && self.title.len() <= MAX_TEXT;
+        }) && self.title.len() <= MAX_TEXT
+            && self.text.len() <= MAX_PAGE_TEXT * 4;
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);
         }

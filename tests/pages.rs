@@ -188,7 +188,7 @@ fn plans_the_fill_into_the_labelled_auth0_fields_only() {
         let action = plan
             .actions
             .iter()
-            .find(|a| a.part == part)
+            .find(|a| a.target == part.into())
             .expect("planned");
         f.snapshot
             .fields

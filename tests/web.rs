@@ -5,8 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
-use keybridge::keys::KeyPart;
-use keybridge::page::{FieldOutcome, FieldVerdict};
+
+use keybridge::page::{FieldOutcome, FieldVerdict, Target};
 use keybridge::popup::Popup;
 use keybridge::snapshot::PageUrl;
 use wasm_bindgen::prelude::*;
@@ -142,11 +142,11 @@ async fn a_click_sends_its_request_and_the_answer_is_rendered() {
         auth0: tab("Auth0"),
         fill: vec![
             FieldVerdict {
-                part: KeyPart::ConsumerKey,
+                target: Target::ConsumerKey,
                 outcome: FieldOutcome::Filled,
             },
             FieldVerdict {
-                part: KeyPart::ConsumerSecret,
+                target: Target::ConsumerSecret,
                 outcome: FieldOutcome::Occupied,
             },
         ],

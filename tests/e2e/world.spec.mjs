@@ -136,7 +136,7 @@ test('the portal user authentication settings validate, then save', async () => 
   await page.getByLabel('Callback URI / Redirect URL (required)').fill(callback());
   await page.getByLabel('Website URL (required)').fill('https://acme.example');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('body')).toContainText(`Callback URI / Redirect URL: ${callback()}`);
+  await expect(page.locator('.setting', { hasText: 'Callback URI / Redirect URL' })).toContainText(callback());
   expect(world.world.portal.apps[0].userAuth.callbackUrls).toEqual([callback()]);
 });
 

@@ -96,13 +96,20 @@ function settingsPage(world, app) {
   return appPage(world, app, 'settings', `
   <section class="card"><h2>App details</h2><p>App ID ${esc(app.id)}</p></section>
   <section class="card"><h2>User authentication settings</h2>
-    ${ua ? `<p>OAuth 1.0a and OAuth 2.0 turned on. App permissions: ${esc(ua.permissions)}. Type of App: ${esc(ua.appType)}.</p>
-      <p>Callback URI / Redirect URL: ${ua.callbackUrls.map((u) => `<code>${esc(u)}</code>`).join(', ')}</p>
+    ${ua ? `<div class="setting"><p class="setting-label">User authentication</p><p>OAuth 1.0a and OAuth 2.0 turned on</p></div>
+      <div class="setting"><p class="setting-label">App permissions</p><p>${esc(PERMISSIONS[ua.permissions])}</p></div>
+      <div class="setting"><p class="setting-label">Type of App</p><p>${esc(APP_TYPES[ua.appType])}</p></div>
+      <div class="setting"><p class="setting-label">Callback URI / Redirect URL</p><p>${esc(ua.callbackUrls.join(', '))}</p></div>
+      <div class="setting"><p class="setting-label">Website URL</p><p>${esc(ua.website)}</p></div>
       <a class="btn" href="${appBase(world, app)}/auth-settings">Edit</a>`
-    : `<p>User authentication not set up. Set up user authentication to use Sign in with Twitter / X.</p>
+    : `<div class="setting"><p class="setting-label">User authentication</p><p>Not set up</p></div>
+      <p>Set up user authentication to use Sign in with Twitter / X.</p>
       <a class="btn btn-primary" href="${appBase(world, app)}/auth-settings">Set up</a>`}
   </section>`);
 }
+
+const PERMISSIONS = { read: 'Read', 'read-write': 'Read and write', 'read-write-dm': 'Read and write and Direct message' };
+const APP_TYPES = { native: 'Native App', web: 'Web App, Automated App or Bot' };
 
 const isHttpsUrl = (s) => { try { return new URL(s).protocol === 'https:'; } catch { return false; } };
 

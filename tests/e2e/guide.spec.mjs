@@ -1,0 +1,182 @@
+// The whole guide from one helper, in real Chromium with the packaged extension: from a blank Twitter
+// app to "It works!", driven only through the popup and the admin's own clicks (Save, Update Settings,
+// the choices only the admin can make), in both eras; and the error pages naming the step to revisit.
+import { expect, test } from '@playwright/test';
+
+import { pageUrls, startWorld } from '../../www/server.mjs';
+import { tenantDomain } from '../../www/world.mjs';
+import { launchChromium } from './harness.mjs';
+
+const PORT = Number(process.env.REPLICA_PORT || 8443);
+let world;
+let browser;
+let urls;
+
+test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
+test.afterAll(async () => { await world?.close(); });
+test.beforeEach(async () => {
+  world.reset();
+  urls = pageUrls(world.world);
+  browser = await launchChromium(PORT);
+});
+test.afterEach(async () => { await browser?.close(); });
+
+const callback = () => `https://${tenantDomain(world.world.tenant)}/login/callback`;
+const step = (popup, id) => popup.locator(`#guide li[data-step=${id}]`);
+
+async function openPopup() {
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+  await expect(popup.locator('#guide')).toBeVisible();
+  return popup;
+}
+
+async function openPage(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/// The admin clicks the dashboard's Try control that KeyBridge brought forward; returns the sign-in tab.
+async function clickTry(auth0, name) {
+  const opened = browser.context.waitForEvent('page');
+  await auth0.getByRole(name === 'Try' ? 'button' : 'menuitem', { name, exact: true }).click();
+  const signIn = await opened;
+  await signIn.waitForLoadState();
+  return signIn;
+}
+
+test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It works!', async () => {
+  const auth0 = await openPage(urls.auth0SeedSettings);
+  await expect(auth0.getByLabel('Consumer Key')).toBeVisible();
+  const twitter = await openPage(urls.legacySettings);
+  const popup = await openPopup();
+
+  await expect(step(popup, 'callback')).toHaveClass(/next/);
+  await expect(step(popup, 'callback')).toContainText(callback());
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(popup.locator('#notice')).toContainText(`Filled ${callback()} and read it back`);
+  await expect(twitter.getByLabel('Callback URL', { exact: true })).toHaveValue(callback());
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await expect(step(popup, 'callback')).toHaveClass(/done/);
+
+  await expect(step(popup, 'signin')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
+  await expect(twitter.getByLabel('Allow this application to be used to Sign in with Twitter')).toBeChecked();
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await expect(step(popup, 'signin')).toHaveClass(/done/);
+  const app = world.world.twitterApps[0];
+  expect([app.callbackUrl, app.signInWithTwitter]).toEqual([callback(), true]);
+
+  await twitter.getByRole('link', { name: 'Permissions' }).click();
+  await expect(step(popup, 'permissions')).toContainText('Access level: Read and Write');
+  await twitter.getByRole('link', { name: 'Keys and Access Tokens' }).click();
+  await expect(step(popup, 'keys')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(step(popup, 'fill')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveCount(2);
+  await auth0.bringToFront();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-state')).toContainText('"status":"saved"');
+
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(popup.locator('#applications li')).toHaveCount(3);
+  await popup.getByLabel('Acme Web').check();
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await expect(auth0.getByRole('switch', { name: 'Acme Web' })).toBeChecked();
+  await expect(auth0.getByRole('switch', { name: 'Acme iOS' })).not.toBeChecked();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-clients')).toHaveText('["Acme Web"]');
+  await popup.bringToFront();
+  await expect(step(popup, 'applications')).toHaveClass(/done/);
+
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(step(popup, 'try')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Try connection' }).click();
+  await expect(auth0.getByRole('button', { name: 'Try', exact: true })).toBeFocused();
+  const signIn = await clickTry(auth0, 'Try');
+  await signIn.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(signIn.locator('h1')).toHaveText('It works!');
+  await popup.bringToFront();
+  await expect(step(popup, 'try')).toHaveClass(/done/);
+  await expect(popup.locator('#guide li.done')).toHaveCount(7);
+
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+  await expect(popup.locator('#export-text')).toContainText(`"client_id": "${app.consumerKey}"`);
+  await expect(popup.locator('#export-text')).toContainText('enabled_clients: ["Acme Web"]');
+  await expect(popup.locator('#export-text')).not.toContainText(app.consumerSecret);
+});
+
+test('the X developer portal and the current dashboard: from a blank app to It works!', async () => {
+  const auth0 = await openPage(urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const portal = await openPage(urls.portalSettings);
+  const popup = await openPopup();
+  await expect(step(popup, 'signin')).toContainText('Not allowed yet');
+
+  await portal.getByRole('link', { name: 'Set up' }).click();
+  // The admin's own choices: KeyBridge never picks permissions or the type of app.
+  await portal.getByLabel('Read', { exact: true }).check();
+  await portal.getByLabel('Web App, Automated App or Bot').check();
+  await expect(step(popup, 'callback')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(portal.getByLabel('Callback URI / Redirect URL (required)')).toHaveValue(callback());
+  await expect(portal.getByLabel('Website URL (required)')).toHaveValue(`https://${tenantDomain(world.world.tenant)}`);
+  await portal.getByRole('button', { name: 'Save' }).click();
+  await expect(step(popup, 'callback')).toHaveClass(/done/);
+  await expect(step(popup, 'signin')).toHaveClass(/done/);
+  await expect(step(popup, 'permissions')).toContainText('Access level: Read.');
+
+  await portal.getByRole('link', { name: 'Keys and tokens' }).click();
+  await portal.locator('.key-card', { hasText: 'API Key and Secret' }).getByRole('link', { name: 'Regenerate' }).click();
+  await portal.getByRole('button', { name: 'Yes, regenerate' }).click();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-state')).toContainText('"status":"saved"');
+
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await popup.getByLabel('Default App').check();
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-clients')).toHaveText('["Default App"]');
+  await expect(step(popup, 'applications')).toHaveClass(/done/);
+
+  await popup.getByRole('button', { name: 'Try connection' }).click();
+  await expect(auth0.getByRole('menuitem', { name: 'Try Connection' })).toBeFocused();
+  const signIn = await clickTry(auth0, 'Try Connection');
+  await signIn.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(signIn.locator('h1')).toHaveText('It works!');
+  await popup.bringToFront();
+  await expect(popup.locator('#guide li.done')).toHaveCount(7);
+});
+
+// Each misconfiguration, set up directly in the world, then tried: the checklist names the step.
+const BROKEN = [
+  ['the callback URL is missing', 'callback', (w, app) => { app.callbackUrl = ''; }, /callback URL: it is not among/],
+  ['Sign in with Twitter is not allowed', 'signin', (w, app) => { app.signInWithTwitter = false; }, /not allowed to be used to Sign in with Twitter/],
+  ['the keys in Auth0 are wrong', 'keys', (w) => { w.tenant.connection.clientSecret = 'x'.repeat(50); }, /consumer key or secret in Auth0 is wrong/],
+];
+
+for (const [what, id, breakIt, message] of BROKEN) {
+  test(`when ${what}, Try shows the error page and the checklist names that step`, async () => {
+    const w = world.world;
+    const app = w.twitterApps[0];
+    Object.assign(app, { callbackUrl: callback(), signInWithTwitter: true });
+    Object.assign(w.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
+    breakIt(w, app);
+    const auth0 = await openPage(urls.auth0Settings);
+    await expect(auth0.getByLabel('API Key')).toBeVisible();
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: 'Try connection' }).click();
+    const signIn = await clickTry(auth0, 'Try Connection');
+    if (id === 'signin') await expect(signIn.locator('[data-error=sign-in-not-allowed]')).toBeVisible();
+    else await expect(signIn.locator('.error-card')).toBeVisible();
+    await popup.bringToFront();
+    await expect(step(popup, id)).toHaveClass(/blocked/);
+    await expect(step(popup, id)).toContainText(message);
+    await expect(popup.locator('#guide li.blocked')).toHaveCount(1);
+  });
+}

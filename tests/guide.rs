@@ -1,0 +1,249 @@
+//! The guide's facts, checklist and actions, on snapshots the real content script took of the replicas.
+#![cfg(not(target_arch = "wasm32"))]
+
+use keybridge::guide::{
+    checklist, observe, plan_action, Facts, GuideAction, Situation, StepId, StepState, Tenant,
+    TryResult,
+};
+use keybridge::page::{Op, Target};
+use keybridge::snapshot::PageSnapshot;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Fixture {
+    snapshot: PageSnapshot,
+}
+
+fn snapshot(name: &str) -> PageSnapshot {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str::<Fixture>(&text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .snapshot
+}
+
+fn acme() -> Tenant {
+    Tenant {
+        name: "acme-demo".into(),
+        domain: "acme-demo.us.auth0.com".into(),
+    }
+}
+
+const CALLBACK: &str = "https://acme-demo.us.auth0.com/login/callback";
+
+#[test]
+fn reads_the_tenant_domain_from_both_dashboard_eras() {
+    for name in [
+        "auth0-connection-settings",
+        "auth0-seed-settings",
+        "auth0-seed-clients",
+        "auth0-social",
+    ] {
+        assert_eq!(observe(&snapshot(name)).tenant, Some(acme()), "{name}");
+    }
+    assert_eq!(acme().callback_url(None), CALLBACK);
+    assert_eq!(
+        acme().callback_url(Some("login.acme.example")),
+        "https://login.acme.example/login/callback"
+    );
+}
+
+#[test]
+fn reads_the_twitter_apps_callback_and_sign_in_state() {
+    let settings = observe(&snapshot("twitter-legacy-settings"));
+    assert_eq!(
+        (settings.callbacks, settings.sign_in),
+        (Some(vec![]), Some(false))
+    );
+    let details = observe(&snapshot("twitter-legacy-details"));
+    assert_eq!(details.sign_in, Some(false));
+    assert_eq!(details.access_level.as_deref(), Some("Read and write"));
+    assert_eq!(
+        observe(&snapshot("portal-app-settings")).sign_in,
+        Some(false)
+    );
+    assert_eq!(
+        observe(&snapshot("twitter-legacy-permissions"))
+            .access_level
+            .as_deref(),
+        Some("Read and Write")
+    );
+}
+
+#[test]
+fn reads_the_applications_and_the_try_result() {
+    let apps = observe(&snapshot("auth0-connection-applications"))
+        .applications
+        .expect("applications");
+    assert_eq!(
+        apps.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+        ["Default App", "Acme Web", "Acme iOS"]
+    );
+    assert!(apps.iter().all(|a| !a.enabled));
+    assert_eq!(
+        observe(&snapshot("auth0-it-works")).try_result,
+        Some(TryResult::Works)
+    );
+    match observe(&snapshot("auth0-tenant-error-wrong-keys")).try_result {
+        Some(TryResult::Failed { step, .. }) => assert_eq!(step, StepId::Keys),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(observe(&snapshot("twitter-authorize")).try_result, None);
+}
+
+#[test]
+fn the_checklist_starts_by_asking_for_the_tenant_and_moves_on_as_facts_arrive() {
+    let blank = checklist(&Facts::default(), &Situation::default());
+    assert_eq!(blank.len(), 7);
+    assert_eq!(blank[0].state, StepState::Next);
+    assert!(
+        blank[0].why.contains("Open the Auth0 tab"),
+        "{}",
+        blank[0].why
+    );
+    let facts = Facts {
+        tenant: Some(acme()),
+        callbacks: Some(vec![CALLBACK.into()]),
+        sign_in: Some(true),
+        ..Facts::default()
+    };
+    let steps = checklist(&facts, &Situation::default());
+    assert_eq!(
+        steps.iter().filter(|s| s.state == StepState::Done).count(),
+        2
+    );
+    assert_eq!(
+        steps
+            .iter()
+            .find(|s| s.state == StepState::Next)
+            .map(|s| s.id),
+        Some(StepId::Keys)
+    );
+    let lacking = Facts {
+        callbacks: Some(vec!["https://other.example/cb".into()]),
+        ..facts.clone()
+    };
+    let first = &checklist(&lacking, &Situation::default())[0];
+    assert!(
+        first
+            .why
+            .contains("lack https://acme-demo.us.auth0.com/login/callback"),
+        "{}",
+        first.why
+    );
+    let failed = Facts {
+        try_result: Some(TryResult::Failed {
+            step: StepId::SignIn,
+            message: "Refused.".into(),
+        }),
+        ..facts
+    };
+    let steps = checklist(&failed, &Situation::default());
+    assert_eq!(steps[1].state, StepState::Blocked);
+    assert!(steps[1].why.starts_with("Refused."));
+}
+
+#[test]
+fn plans_the_callback_url_into_each_form_that_takes_it() {
+    let facts = Facts {
+        tenant: Some(acme()),
+        ..Facts::default()
+    };
+    for (name, id) in [
+        ("twitter-legacy-settings", "edit-callback-url"),
+        ("twitter-legacy-create-app", "edit-callback-url"),
+        ("portal-user-auth-settings", "callback-0"),
+    ] {
+        let s = snapshot(name);
+        let plan = plan_action(&GuideAction::FillCallback, &s, &facts, None, &[]).expect(name);
+        let field = s
+            .fields
+            .iter()
+            .find(|f| f.id == plan.actions[0].field)
+            .expect("field");
+        assert_eq!(field.html_id, id, "{name}");
+        assert_eq!(
+            plan.actions[0].op,
+            Op::Set(keybridge::keys::Secret::new(CALLBACK.into()))
+        );
+    }
+    let portal = plan_action(
+        &GuideAction::FillCallback,
+        &snapshot("portal-user-auth-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("portal");
+    assert_eq!(
+        portal
+            .actions
+            .iter()
+            .map(|a| a.target.clone())
+            .collect::<Vec<_>>(),
+        [Target::CallbackUrl, Target::WebsiteUrl]
+    );
+    assert!(plan_action(
+        &GuideAction::FillCallback,
+        &snapshot("twitter-legacy-settings"),
+        &Facts::default(),
+        None,
+        &[]
+    )
+    .is_none());
+}
+
+#[test]
+fn plans_sign_in_applications_and_try_on_their_pages_only() {
+    let facts = Facts::default();
+    let signin = plan_action(
+        &GuideAction::AllowSignIn,
+        &snapshot("twitter-legacy-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("sign in");
+    assert_eq!(signin.actions[0].op, Op::Check(true));
+    assert!(plan_action(
+        &GuideAction::AllowSignIn,
+        &snapshot("twitter-legacy-keys"),
+        &facts,
+        None,
+        &[]
+    )
+    .is_none());
+    let apps = plan_action(
+        &GuideAction::EnableApplications,
+        &snapshot("auth0-seed-clients"),
+        &facts,
+        None,
+        &["Acme Web".into()],
+    )
+    .expect("apps");
+    assert_eq!(
+        apps.actions
+            .iter()
+            .map(|a| a.target.clone())
+            .collect::<Vec<_>>(),
+        [Target::Application("Acme Web".into())]
+    );
+    let seed = plan_action(
+        &GuideAction::Try,
+        &snapshot("auth0-seed-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("seed try");
+    assert_eq!(seed.actions[0].op, Op::Focus);
+    let current = plan_action(
+        &GuideAction::Try,
+        &snapshot("auth0-connection-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("menu");
+    assert_eq!(current.actions[0].op, Op::Click, "opens the … menu first");
+}
