@@ -168,7 +168,8 @@ impl Popup {
         Ok(b)
     }
 
-    /// The checklist: each step's state and why; the action of the step that is next (or blocked).
+    /// The checklist: each step's state; why, for the steps that need the admin; the actions of the
+    /// steps whose page is open, the next one styled as the primary action.
     fn guide(self: &Rc<Self>, doc: &Document, state: &PopupState) -> Result<Element, JsValue> {
         let section = el(doc, "section", "guide", "")?;
         section.set_id("guide");
@@ -185,11 +186,15 @@ impl Popup {
             li.set_attribute("data-step", &format!("{:?}", step.id).to_lowercase())?;
             add(&li, el(doc, "span", "state", word)?)?;
             add(&li, el(doc, "span", "title", &step.title)?)?;
-            add(&li, el(doc, "span", "why", &step.why)?)?;
-            // Every step whose page is open offers its action; only the next one is styled as primary.
-            let actionable = step.state != StepState::Done || step.id == StepId::Try;
+            // The why of a done step is in its title attribute: the list stays short.
+            let why = el(doc, "span", "why", &step.why)?;
+            if step.state == StepState::Done || step.state == StepState::Todo {
+                why.set_class_name("why quiet");
+            }
+            add(&li, why)?;
+            let secondary = step.state != StepState::Next;
             match &step.action {
-                Some(GuideAction::EnableApplications) if actionable => {
+                Some(GuideAction::EnableApplications) if step.state != StepState::Done => {
                     let ul = el(doc, "ul", "apps", "")?;
                     ul.set_id("applications");
                     let ticked = self.ticked.borrow().clone();
@@ -199,10 +204,10 @@ impl Popup {
                         input.set_attribute("type", "checkbox")?;
                         input.set_id(&format!("app-{i}"));
                         input.set_attribute("value", &app.name)?;
-                        let on = ticked
+                        if ticked
                             .as_ref()
-                            .map_or(app.enabled, |t| t.contains(&app.name));
-                        if on {
+                            .map_or(app.enabled, |t| t.contains(&app.name))
+                        {
                             input.set_attribute("checked", "")?;
                         }
                         let weak: Weak<Popup> = Rc::downgrade(self);
@@ -222,27 +227,27 @@ impl Popup {
                         add(&ul, item)?;
                     }
                     add(&li, ul)?;
-                    add(&li, self.applications_button(doc)?)?;
+                    let b = self.applications_button(doc)?;
+                    if secondary {
+                        b.set_class_name("secondary");
+                    }
+                    add(&li, b)?;
                 }
                 Some(
                     action @ (GuideAction::FillCallback
                     | GuideAction::AllowSignIn
                     | GuideAction::Try),
-                ) if actionable => {
+                ) if step.state != StepState::Done || *action == GuideAction::Try => {
                     let id = format!("guide-{}", action.label().to_lowercase().replace(' ', "-"));
-                    add(
-                        &li,
-                        self.button(
-                            doc,
-                            &id,
-                            action.label(),
-                            true,
-                            Request::Guide {
-                                action: action.clone(),
-                                applications: Vec::new(),
-                            },
-                        )?,
-                    )?;
+                    let request = Request::Guide {
+                        action: action.clone(),
+                        applications: Vec::new(),
+                    };
+                    let b = self.button(doc, &id, action.label(), true, request)?;
+                    if secondary {
+                        b.set_class_name("secondary");
+                    }
+                    add(&li, b)?;
                 }
                 _ => {}
             }
