@@ -182,11 +182,7 @@ impl Flow {
 
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
         let msg = to_js(&PageRequest::Snapshot)?;
-        let v = self
-            .api
-            .send_to_tab(tab.id, msg)
-            .await
-            .map_err(|_| Error::TabUnreachable(tab.title.clone()))?;
+        let v = self.ask(tab, msg).await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
 
@@ -337,12 +333,28 @@ impl Flow {
             return Err(Error::TabMoved);
         }
         let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
-        from_js(
-            self.api
-                .send_to_tab(tab.id, msg)
-                .await
-                .map_err(|_| Error::TabUnreachable(tab.title.clone()))?,
-        )
+        from_js(self.ask(tab, msg).await?)
+    }
+
+    /// Sends a request to a tab's content script; a page that went away mid-request says so.
+    async fn ask(&self, tab: &Tab, msg: JsValue) -> Result<JsValue, Error> {
+        match self.api.send_to_tab(tab.id, msg).await {
+            Ok(v) if v.is_undefined() || v.is_null() => Err(Error::PageChanged(tab.title.clone())),
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let text = e.as_string().or_else(|| {
+                    js_sys::Reflect::get(&e, &"message".into())
+                        .ok()?
+                        .as_string()
+                });
+                // The page unloaded before its content script answered.
+                if text.is_some_and(|t| t.contains("closed") || t.contains("back/forward")) {
+                    Err(Error::PageChanged(tab.title.clone()))
+                } else {
+                    Err(Error::TabUnreachable(tab.title.clone()))
+                }
+            }
+        }
     }
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {

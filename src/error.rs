@@ -64,6 +64,8 @@ pub enum Error {
     Expired,
     #[error("KeyBridge could not reach the page in tab “{0}”. Reload that tab and try again.")]
     TabUnreachable(String),
+    #[error("The page in tab “{0}” changed (it reloaded or moved to another page) while KeyBridge was working on it. Nothing was saved; try again once it has loaded.")]
+    PageChanged(String),
     #[error("The tab moved to another page before KeyBridge could act. Nothing was filled.")]
     TabMoved,
     #[error("The page changed after KeyBridge looked at it. Try again.")]

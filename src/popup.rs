@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
 use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
-use crate::guide::{GuideAction, StepId, StepState};
+use crate::guide::{GuideAction, StepState};
 use crate::page::FieldOutcome;
 
 /// The popup: a root element, the function that reaches the background, the live listeners, and the

@@ -222,3 +222,73 @@ async fn several_candidate_tabs_are_listed_and_one_can_be_picked() {
         Some("Go to tab")
     );
 }
+
+/// A stand-in for the browser calls `background.js` lends the core; it records what the core asked for.
+fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
+    let api = js_sys::Object::new();
+    for name in [
+        "queryTabs",
+        "getTab",
+        "focusTab",
+        "sendToTab",
+        "sessionGet",
+        "sessionSet",
+        "sessionRemove",
+        "optionsGet",
+        "scheduleExpiry",
+    ] {
+        let calls = calls.clone();
+        let f = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+            calls.borrow_mut().push(name.to_string());
+            let empty = if name == "queryTabs" {
+                js_sys::Array::new().into()
+            } else {
+                JsValue::UNDEFINED
+            };
+            js_sys::Promise::resolve(&empty)
+        });
+        js_sys::Reflect::set(&api, &name.into(), f.as_ref()).expect("set");
+        f.forget(); // lives as long as the test page
+    }
+    api.into()
+}
+
+#[wasm_bindgen_test]
+async fn the_background_refuses_messages_not_from_its_own_pages() {
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let message = serde_wasm_bindgen::to_value(&keybridge::flow::Request::Capture {
+        accept_lookalike: false,
+    })
+    .expect("message");
+    let base = "chrome-extension://abcdefghijklmnop/".to_string();
+    for sender in [
+        "https://manage.auth0.com/dashboard/us/acme/connections/social",
+        "chrome-extension://otherextension/popup.html",
+        "",
+    ] {
+        let api = recording_api(calls.clone()).unchecked_into();
+        let answer = keybridge::background::handle_popup_message(
+            api,
+            message.clone(),
+            sender.into(),
+            base.clone(),
+        )
+        .await;
+        assert!(answer.is_err(), "a message from {sender:?} was answered");
+    }
+    assert!(
+        calls.borrow().is_empty(),
+        "a refused message made the core touch the browser: {:?}",
+        calls.borrow()
+    );
+    let api = recording_api(calls.clone()).unchecked_into();
+    let answer = keybridge::background::handle_popup_message(
+        api,
+        message,
+        format!("{base}popup.html"),
+        base,
+    )
+    .await;
+    assert!(answer.is_ok());
+    assert!(calls.borrow().contains(&"queryTabs".to_string()));
+}

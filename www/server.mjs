@@ -15,6 +15,7 @@ import * as legacy from './twitter-legacy/pages.mjs';
 import * as portal from './portal/pages.mjs';
 import * as auth0 from './auth0/pages.mjs';
 import { handleTenant, handleTwitterApi } from './signin.mjs';
+import { handleEvil } from './evil/pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modules = join(here, '..', 'node_modules');
@@ -47,6 +48,7 @@ const STATIC = {
   '/__replica/twitter.css': [join(here, 'twitter-legacy/twitter.css'), 'text/css'],
   '/__replica/portal.js': [join(here, 'portal/portal.js'), 'text/javascript'],
   '/__replica/portal.css': [join(here, 'portal/portal.css'), 'text/css'],
+  '/__replica/recorder.js': [join(here, 'evil/recorder.js'), 'text/javascript'],
 };
 
 /// A self-signed certificate for every replica host, made fresh at start-up.
@@ -80,8 +82,9 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
   const server = createServer(certificate(HOSTS), async (req, res) => {
     const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
     const send = (status, type, text, headers = {}) => {
-      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP_BY_HOST[hostName] ?? CSP,
-        'cache-control': 'no-store', 'x-frame-options': 'DENY', ...headers });
+      const all = { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP_BY_HOST[hostName] ?? CSP,
+        'cache-control': 'no-store', 'x-frame-options': 'DENY', ...headers };
+      res.writeHead(status, Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')));
       res.end(text);
     };
     try {
@@ -94,11 +97,18 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
       if (file) return send(200, file[1], readFileSync(file[0]));
       const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
       const site = SITES[LOOKALIKE_HOSTS[hostName] ?? hostName];
-      const answer = site?.(world, req.method, url, form);
+      const answer = (LOOKALIKE_HOSTS[hostName] && handleEvil(url, hostName)) || site?.(world, req.method, url, form);
       // A tenant can be made slow, so tests can prove KeyBridge waits for a form that renders late.
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');
       if (answer.redirect) return send(303, 'text/plain', '', { location: answer.redirect });
+      if (answer.frameAncestors || answer.frameSrc) {
+        // A page that must be framed, or that frames another origin: its own CSP, no X-Frame-Options.
+        let csp = CSP;
+        if (answer.frameAncestors) csp = csp.replace("frame-ancestors 'none'", `frame-ancestors ${answer.frameAncestors}`);
+        if (answer.frameSrc) csp += `; frame-src ${answer.frameSrc}`;
+        return send(answer.status ?? 200, answer.type ?? 'text/html', answer.body, { 'content-security-policy': csp, 'x-frame-options': '' });
+      }
       return send(answer.status ?? 200, answer.type ?? 'text/html', answer.body);
     } catch (e) {
       send(500, 'text/plain', `replica error: ${e.message}`);

@@ -33,7 +33,9 @@ export async function launchChromium(port) {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, worker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
+  // The service worker may be stopped and restarted: ask for the live one.
+  const currentWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+  return { context, worker, currentWorker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }
 
 /// Reads the consumer pair a legacy keys page shows (the test's own reading, independent of KeyBridge).

@@ -63,6 +63,14 @@ export function handle(world, method, url, form) {
       return handleTester(world, url);
     default:
   }
-  if (method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/dashboard/'))) return { body: SHELL };
+  if (method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/dashboard/'))) {
+    // The hostile setting (security tests): a recording page script, and a lookalike form in an iframe.
+    if (t.hostile) {
+      const body = SHELL.replace('<script src="/__replica/react', '<script src="/__replica/recorder.js"></script>\n<script src="/__replica/react')
+        .replace('</body>', '<iframe title="Help" src="https://manage-auth0.evil.test/__evil/form" width="600" height="260"></iframe>\n</body>');
+      return { body, frameSrc: 'https://manage-auth0.evil.test' };
+    }
+    return { body: SHELL };
+  }
   return null;
 }

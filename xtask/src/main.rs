@@ -165,6 +165,34 @@ fn firefox_e2e() -> Result {
         .env("GECKODRIVER", geckodriver))
 }
 
+/// Runs the property tests (tests/fuzz.rs) over and over for `--seconds N` (default 60).
+fn fuzz() -> Result {
+    let args: Vec<String> = std::env::args().collect();
+    let seconds: u64 = args
+        .iter()
+        .position(|a| a == "--seconds")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let mut rounds = 0;
+    while std::time::Instant::now() < end {
+        run(Command::new("cargo")
+            .args([
+                "test",
+                "--release",
+                "--package",
+                "keybridge",
+                "--test",
+                "fuzz",
+            ])
+            .env("PROPTEST_CASES", "20000"))?;
+        rounds += 1;
+    }
+    println!("fuzz: {rounds} rounds of 20000 cases per property, no panic");
+    Ok(())
+}
+
 /// Re-records the content script's snapshots of the replicas for the native tests.
 fn snapshots() -> Result {
     tools::npm_packages()?;
@@ -198,9 +226,10 @@ fn main() -> ExitCode {
         "test" => test(),
         "demo" => demo(),
         "snapshots" => snapshots(),
+        "fuzz" => fuzz(),
         "screenshots" => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots");
+            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots\n  fuzz [--seconds N]  runs the property tests for N seconds");
             return ExitCode::FAILURE;
         }
     };

@@ -1,0 +1,181 @@
+// Security and faults, end-to-end in real Chromium with the packaged extension: hostile pages see no key
+// and no secret, lookalikes get nothing, and the flow survives a stopped service worker and closed tabs.
+import { expect, test } from '@playwright/test';
+
+import { pageUrls, startWorld } from '../../www/server.mjs';
+import { launchChromium } from './harness.mjs';
+
+const PORT = Number(process.env.REPLICA_PORT || 8443);
+const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+let world;
+let browser;
+let urls;
+let consoleLines;
+
+test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
+test.afterAll(async () => { await world?.close(); });
+test.beforeEach(async () => {
+  world.reset();
+  urls = pageUrls(world.world);
+  browser = await launchChromium(PORT);
+  consoleLines = [];
+  browser.context.on('console', (m) => consoleLines.push(m.text()));
+});
+test.afterEach(async () => {
+  const app = world.world.twitterApps[0];
+  const worker = await browser.currentWorker();
+  const storage = await worker.evaluate(async () => JSON.stringify({
+    local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
+  }));
+  expect(storage).toBe('{"local":{},"sync":{}}');
+  for (const line of consoleLines) {
+    expect(line).not.toContain(app.consumerSecret);
+    expect(line).not.toContain(app.consumerKey);
+  }
+  await browser.close();
+});
+
+async function openPage(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function openPopup() {
+  const popup = await openPage(browser.popupUrl);
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
+  return popup;
+}
+
+test('hostile page scripts, frames and tabs observe no key and no secret through the whole flow', async () => {
+  world.world.tenant.hostile = true;
+  const app = world.world.twitterApps[0];
+  const evil = await openPage('https://manage-auth0.evil.test/__evil/page');
+  await openPage(urls.legacyKeys);
+  const auth0 = await openPage(urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const frame = auth0.frames().find((f) => f.url().includes('evil.test'));
+  expect(frame, 'the lookalike form is framed in the Auth0 page').toBeTruthy();
+  await expect(frame.getByLabel('API Key')).toBeVisible();
+
+  const popup = await openPopup();
+  await expect(popup.locator('#auth0-step .tab')).toHaveText('Found “Auth0 Dashboard”.');
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-state')).toContainText(app.consumerKey);
+
+  const secrets = [app.consumerKey, app.consumerSecret];
+  const leaks = (records, kinds = () => true) => records
+    .filter((r) => kinds(r.kind))
+    .filter((r) => secrets.some((s) => r.text.includes(s)));
+  // Another origin's tab and the lookalike frame inside the Auth0 page: nothing at all.
+  const evilSeen = await evil.evaluate(() => window.__keybridgeRecorder());
+  expect(evilSeen.length).toBeGreaterThan(0); // the recorder works
+  expect(leaks(evilSeen)).toEqual([]);
+  expect(leaks(await frame.evaluate(() => window.__keybridgeRecorder()))).toEqual([]);
+  await expect(frame.getByLabel('API Key')).toHaveValue('');
+  await expect(frame.getByLabel('API Secret Key')).toHaveValue('');
+  // The Auth0 page's own scripts see the fill itself (its fields), never a secret in a side channel.
+  const channels = (kind) => !kind.startsWith('mutation') && kind !== 'field';
+  const auth0Seen = await auth0.evaluate(() => window.__keybridgeRecorder());
+  expect(auth0Seen.some((r) => r.kind === 'field' && r.text === app.consumerKey)).toBe(true);
+  expect(leaks(auth0Seen, channels)).toEqual([]);
+  // Never on the clipboard.
+  const clipboard = await auth0.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+  expect(secrets.some((s) => clipboard.includes(s))).toBe(false);
+});
+
+test('a lookalike Auth0 origin is never filled', async () => {
+  await openPage(urls.legacyKeys);
+  const fake = await openPage(urls.auth0Settings.replace('manage.auth0.com', 'manage-auth0.evil.test'));
+  await expect(fake.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  await expect(popup.locator('#auth0-step')).toContainText('No Auth0 Twitter connection tab is open.');
+  await expect(popup.getByRole('button', { name: 'Fill Auth0' })).toBeDisabled();
+  await expect(fake.getByLabel('API Key')).toHaveValue('');
+});
+
+test('the keys page on another port is not the keys page', async () => {
+  const other = await openPage(urls.legacyKeys.replace('apps.twitter.com/', 'apps.twitter.com:9443/'));
+  await expect(other.locator('.app-settings')).toContainText('Consumer Secret (API Secret)');
+  const popup = await openPopup();
+  await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeDisabled();
+});
+
+test('page scripts cannot message KeyBridge at all', async () => {
+  const auth0 = await openPage(urls.auth0Settings);
+  const reach = await auth0.evaluate((id) => {
+    try {
+      if (!globalThis.chrome?.runtime?.sendMessage) return 'no runtime';
+      return new Promise((resolve) => chrome.runtime.sendMessage(id, { kind: 'capture' }, () => resolve(chrome.runtime.lastError ? 'refused' : 'answered')));
+    } catch (e) {
+      return `threw: ${e.message}`;
+    }
+  }, browser.extensionId);
+  expect(reach).not.toBe('answered');
+});
+
+test('a service worker stopped between capture and fill loses nothing and repeats nothing', async () => {
+  const app = world.world.twitterApps[0];
+  await openPage(urls.legacyKeys);
+  const auth0 = await openPage(urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  // Stop it as a person would, from chrome://serviceworker-internals (Chromium stops idle workers the same way).
+  const internals = await openPage('chrome://serviceworker-internals/');
+  const registration = internals.locator('.serviceworker-registration', { hasText: browser.extensionId });
+  await expect(registration).toContainText('RUNNING');
+  await registration.getByRole('button', { name: 'Stop' }).click();
+  await expect(registration).toContainText('STOPPED');
+  await internals.close();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  expect(JSON.parse(await auth0.locator('#saved-state').textContent()).client_secret).toBe(app.consumerSecret);
+  // Filled once: a second Fill finds nothing captured rather than filling again.
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('Nothing is captured yet.');
+});
+
+test('the Auth0 tab leaving the settings during a fill gets a clear message and nothing half-filled', async () => {
+  world.world.tenant.loadDelayMs = 3000;
+  await openPage(urls.legacyKeys);
+  const auth0 = await openPage(urls.auth0Settings);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await auth0.goto(urls.auth0Social);
+  await expect(popup.locator('#notice')).toHaveText(/not the Auth0 Twitter connection settings|changed \(it reloaded or moved to another page\)|moved to another page/);
+  await expect(popup.locator('#captured')).toBeVisible(); // nothing lost
+  await expect(popup.locator('#fill-report')).toHaveCount(0);
+  expect(world.world.tenant.connection.clientId).toBe('');
+});
+
+test('the Twitter tab closing after the capture, and the Auth0 window closing and reopening, lose nothing', async () => {
+  const app = world.world.twitterApps[0];
+  const twitter = await openPage(urls.legacyKeys);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  await twitter.close();
+  let opened = browser.context.waitForEvent('page');
+  const { id } = await (await browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  await opened;
+  await (await browser.currentWorker()).evaluate((w) => chrome.windows.remove(w), id);
+  await expect(popup.locator('#auth0-step')).toContainText('No Auth0 Twitter connection tab is open.');
+  opened = browser.context.waitForEvent('page');
+  await (await browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  const auth0 = await opened;
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await expect(auth0.getByLabel('API Key')).toHaveValue(app.consumerKey);
+});
