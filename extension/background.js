@@ -3,6 +3,8 @@ import init, { expireCapture, handlePopupMessage } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
+// For `cargo xtask bench`: milliseconds from the worker's start to the core being ready.
+ready.then(() => { globalThis.keyBridgeReadyMs = performance.now(); });
 
 const EXPIRY_ALARM = 'forget-captured-keys';
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
@@ -28,6 +30,7 @@ const browserApi = {
   sessionGet: async (key) => (await api.storage.session.get(key))[key],
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),
   // Options are never secret (a custom domain, the expiry, which steps to show).
   optionsGet: async () => (await api.storage.local.get('options')).options,

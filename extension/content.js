@@ -20,7 +20,6 @@
   let last = { id: 0, elements: new Map() };
 
   const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-  const HEADING = /^H[1-6]$/;
   const CONTROLS = 'input, textarea, select, button';
 
   function isVisible(el) {
@@ -75,18 +74,35 @@
   }
 
   // A read-only "label → value" display: two leaf children (besides buttons such as "Copy"), the first short.
-  const DECORATION = /^(BUTTON|SVG|svg|IMG|I)$/;
+  const DECORATION = new Set(['BUTTON', 'svg', 'SVG', 'IMG', 'I']);
   function pairOf(el) {
     const count = el.childElementCount;
     if (count < 2 || count > 4) return null;
-    const parts = Array.prototype.filter.call(el.children, (c) => !DECORATION.test(c.tagName));
-    if (parts.length !== 2) return null;
-    const [a, b] = parts;
-    if (a.childElementCount || b.childElementCount || el.querySelector('input, textarea, select')) return null;
+    let a = null;
+    let b = null;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (DECORATION.has(c.tagName)) continue;
+      if (c.childElementCount) return null;
+      if (!a) a = c;
+      else if (!b) b = c;
+      else return null;
+    }
+    if (!b || el.querySelector('input, textarea, select')) return null;
     const label = clean(a.textContent);
     const value = clean(b.textContent);
     if (!label || !value || label.length > 80) return null;
     return { label, value };
+  }
+
+  // The page's first words, up to MAX_PAGE_TEXT: error pages say what is wrong in prose.
+  function pageText(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text = '';
+    for (let n = walker.nextNode(); n && text.length < MAX_PAGE_TEXT; n = walker.nextNode()) {
+      const parent = n.parentElement?.tagName;
+      if (parent !== 'SCRIPT' && parent !== 'STYLE') text += ` ${n.data}`;
+    }
+    return text.replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TEXT);
   }
 
   function snapshot() {
@@ -96,27 +112,40 @@
     const pairs = [];
     let truncated = false;
     let section = '';
-    const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.currentNode; el; el = walker.nextNode()) {
-      const tag = el.tagName;
-      if (HEADING.test(tag)) {
-        section = clean(el.textContent);
-      } else if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON') {
-        if (el.type === 'hidden') continue;
-        if (fields.length >= MAX_FIELDS) { truncated = true; continue; }
-        const fieldId = fields.length + 1;
-        elements.set(fieldId, el);
-        fields.push(describeField(el, fieldId));
-      } else if (tag === 'DT' && el.nextElementSibling?.tagName === 'DD') {
-        if (pairs.length >= MAX_PAIRS) { truncated = true; continue; }
-        const label = clean(el.textContent);
-        const value = clean(el.nextElementSibling.textContent);
-        if (label && value) pairs.push({ label, value, section });
-      } else if (tag === 'DIV' || tag === 'LI' || tag === 'TR' || tag === 'P') {
-        const pair = pairOf(el);
-        if (!pair) continue;
-        if (pairs.length >= MAX_PAIRS) { truncated = true; continue; }
-        pairs.push({ ...pair, section });
+    const root = document.body ?? document.documentElement;
+    // One pass over a live collection: cheaper than a TreeWalker on large pages.
+    const all = root.getElementsByTagName('*');
+    for (let i = 0, n = all.length; i < n; i++) {
+      const el = all[i];
+      switch (el.tagName) {
+        case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
+          section = clean(el.textContent);
+          break;
+        case 'INPUT': case 'TEXTAREA': case 'SELECT': case 'BUTTON': {
+          if (el.type === 'hidden') break;
+          if (fields.length >= MAX_FIELDS) { truncated = true; break; }
+          const fieldId = fields.length + 1;
+          elements.set(fieldId, el);
+          fields.push(describeField(el, fieldId));
+          break;
+        }
+        case 'DT': {
+          const dd = el.nextElementSibling;
+          if (dd?.tagName !== 'DD') break;
+          if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
+          const label = clean(el.textContent);
+          const value = clean(dd.textContent);
+          if (label && value) pairs.push({ label, value, section });
+          break;
+        }
+        case 'DIV': case 'LI': case 'TR': case 'P': {
+          const pair = pairOf(el);
+          if (!pair) break;
+          if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
+          pairs.push({ label: pair.label, value: pair.value, section });
+          break;
+        }
+        default:
       }
     }
     last = { id, elements };
@@ -128,7 +157,7 @@
       title: clean(document.title),
       fields,
       pairs,
-      text: (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TEXT),
+      text: pageText(root),
       truncated,
     };
   }

@@ -39,6 +39,9 @@ extern "C" {
     /// The admin's options (`storage.local`, never anything secret).
     #[wasm_bindgen(method, catch, js_name = optionsGet)]
     async fn options_get(this: &BrowserApi) -> Result<JsValue, JsValue>;
+    /// Resolves after `ms` milliseconds.
+    #[wasm_bindgen(method, catch)]
+    async fn sleep(this: &BrowserApi, ms: u32) -> Result<JsValue, JsValue>;
     /// Wakes the background at `when` (ms since the epoch) to forget expired keys.
     #[wasm_bindgen(method, catch, js_name = scheduleExpiry)]
     async fn schedule_expiry(this: &BrowserApi, when: f64) -> Result<JsValue, JsValue>;
@@ -405,7 +408,7 @@ impl Flow {
             let snapshot = self.snapshot(tab).await?;
             match plan_fill(&snapshot, &stored.pair, overwrite) {
                 Err(Error::FieldNotFound(_)) if waited < FORM_WAIT_MS => {
-                    gloo::timers::future::TimeoutFuture::new(FORM_POLL_MS).await;
+                    let _ = self.api.sleep(FORM_POLL_MS).await;
                     waited += FORM_POLL_MS;
                 }
                 Err(Error::FieldNotFound(_)) => {

@@ -62,9 +62,10 @@ fn tab_line(slot: &TabSlot, missing: &str) -> String {
 
 /// "in 9 min" until `expires_at` (ms since the epoch).
 fn expires_text(expires_at: f64) -> String {
+    // Whole minutes: integer formatting keeps float formatting out of the wasm.
     let minutes = ((expires_at - js_sys::Date::now()) / 60_000.0)
         .ceil()
-        .max(0.0);
+        .max(0.0) as u64;
     format!("KeyBridge forgets them in {minutes} min, or after filling Auth0.")
 }
 
@@ -183,7 +184,7 @@ impl Popup {
                 StepState::Blocked => ("blocked", "Revisit"),
             };
             let li = el(doc, "li", class, "")?;
-            li.set_attribute("data-step", &format!("{:?}", step.id).to_lowercase())?;
+            li.set_attribute("data-step", &format!("{:?}", step.id).to_ascii_lowercase())?;
             add(&li, el(doc, "span", "state", word)?)?;
             add(&li, el(doc, "span", "title", &step.title)?)?;
             // The why of a done step is in its title attribute: the list stays short.
@@ -238,7 +239,10 @@ impl Popup {
                     | GuideAction::AllowSignIn
                     | GuideAction::Try),
                 ) if step.state != StepState::Done || *action == GuideAction::Try => {
-                    let id = format!("guide-{}", action.label().to_lowercase().replace(' ', "-"));
+                    let id = format!(
+                        "guide-{}",
+                        action.label().to_ascii_lowercase().replace(' ', "-")
+                    );
                     let request = Request::Guide {
                         action: action.clone(),
                         applications: Vec::new(),

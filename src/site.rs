@@ -411,7 +411,8 @@ pub fn label_synonyms(side: Side, part: KeyPart) -> &'static [&'static str] {
 /// Lower-case, single-spaced, without a trailing `:` or `*` marker.
 pub fn normalize_label(label: &str) -> String {
     let words: Vec<&str> = label.split_whitespace().collect();
-    let joined = words.join(" ").to_lowercase();
+    // ASCII lower-casing: every label KeyBridge matches is ASCII, and it keeps Unicode tables out of the wasm.
+    let joined = words.join(" ").to_ascii_lowercase();
     joined.trim_end_matches([':', '*', ' ']).to_string()
 }
 

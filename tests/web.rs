@@ -236,6 +236,7 @@ fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
         "sessionRemove",
         "optionsGet",
         "scheduleExpiry",
+        "sleep",
     ] {
         let calls = calls.clone();
         let f = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {

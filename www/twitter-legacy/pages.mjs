@@ -215,6 +215,14 @@ function permissionsPage(app, notice) {
     </form>`, notice);
 }
 
+/// The keys page padded with `n` unrelated elements, for the benchmark (`?pad=10000`).
+function padded(html, n) {
+  if (!(n > 0)) return html;
+  const rows = Array.from({ length: Math.min(n, 50_000) / 5 }, (_, i) =>
+    `<div class="tweet"><p class="text">Unrelated timeline item ${i}</p><a href="#t${i}">link</a><span>♥ ${i}</span><i></i></div>`).join('');
+  return html.replace('</body>', `<section class="padding" aria-hidden="true">${rows}</section></body>`);
+}
+
 /// Answers one request for apps.twitter.com, or `null` for a page that does not exist.
 export function handle(world, method, url, form) {
   const f = Object.fromEntries(new URLSearchParams(form));
@@ -238,7 +246,7 @@ export function handle(world, method, url, form) {
   if (method === 'GET') {
     if (action === 'regenerate' && tab === 'keys') return { body: regenerateConfirm(app) };
     if (action) return null;
-    return { body: { show: detailsPage, settings: (a) => settingsPage(a, null, [], notice), keys: (a) => keysPage(a, notice), permissions: (a) => permissionsPage(a, notice) }[tab](app) };
+    return { body: { show: detailsPage, settings: (a) => settingsPage(a, null, [], notice), keys: (a) => padded(keysPage(a, notice), Number(url.searchParams.get('pad') ?? 0)), permissions: (a) => permissionsPage(a, notice) }[tab](app) };
   }
   if (tab === 'keys' && action === 'regenerate') {
     Object.assign(app, consumerPair());

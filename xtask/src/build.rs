@@ -56,7 +56,7 @@ fn manifest(browser: &str, version: &str) -> Result<Value> {
     Ok(m)
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
+pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).map_err(io("gzip"))?;
     Ok(enc.finish().map_err(io("gzip"))?.len())

@@ -50,10 +50,35 @@ const TEST_STEPS: &[Step] = &[
     }),
     ("wasm tests in Chromium", wasm_tests),
     ("build", build::build),
+    ("size budget", size_budget),
     ("web-ext lint", web_ext_lint),
     ("end-to-end in Chromium", chromium_e2e),
     ("end-to-end in Firefox", firefox_e2e),
 ];
+
+/// The shipped wasm + glue, gzip -9, against the ratchet in `xtask/size-budget.txt` (sizes are
+/// deterministic; lower the budget as the core shrinks, toward the 48 KB goal).
+fn size_budget() -> Result {
+    let r = root();
+    let budget: usize = std::fs::read_to_string(r.join("xtask/size-budget.txt"))
+        .map_err(|e| format!("xtask/size-budget.txt: {e}"))?
+        .trim()
+        .parse()
+        .map_err(|e| format!("xtask/size-budget.txt: {e}"))?;
+    let mut total = 0;
+    for f in ["core_bg.wasm", "core.js"] {
+        let bytes = std::fs::read(r.join("dist/chrome").join(f))
+            .map_err(|e| format!("dist/chrome/{f}: {e}"))?;
+        total += build::gzip_len(&bytes)?;
+    }
+    eprintln!("size: shipped wasm + glue {total} B gzip; budget {budget} B; goal 49152 B");
+    if total > budget {
+        return Err(format!(
+            "the shipped core grew to {total} B gzip, over the {budget} B budget"
+        ));
+    }
+    Ok(())
+}
 
 fn lint() -> Result {
     run(Command::new("cargo").args([
@@ -165,6 +190,15 @@ fn firefox_e2e() -> Result {
         .env("GECKODRIVER", geckodriver))
 }
 
+/// Builds the release extension and prints the speed and size table (never asserted).
+fn bench() -> Result {
+    build::build()?;
+    tools::openssl()?;
+    run(Command::new("node")
+        .arg("tests/e2e/bench.mjs")
+        .env("CHROMIUM", tools::chromium()?))
+}
+
 /// Runs the property tests (tests/fuzz.rs) over and over for `--seconds N` (default 60).
 fn fuzz() -> Result {
     let args: Vec<String> = std::env::args().collect();
@@ -227,9 +261,10 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "snapshots" => snapshots(),
         "fuzz" => fuzz(),
+        "bench" => bench(),
         "screenshots" => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots\n  fuzz [--seconds N]  runs the property tests for N seconds");
+            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots\n  fuzz [--seconds N]  runs the property tests for N seconds\n  bench  prints speed and size figures");
             return ExitCode::FAILURE;
         }
     };

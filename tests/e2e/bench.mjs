@@ -1,0 +1,136 @@
+// `cargo xtask bench`: KeyBridge's speed and size, measured side by side in one run of headless Chromium
+// with the release build, printed as one table (median, min, max over repeated runs, and ratios).
+// Timings are printed, never asserted.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+import { pageUrls, startWorld } from '../../www/server.mjs';
+import { CHROME_EXTENSION, ROOT, launchChromium } from './harness.mjs';
+
+const PORT = Number(process.env.REPLICA_PORT || 8443);
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const rows = [];
+const row = (what, values, unit, note = '') => {
+  const { median, min, max } = stats(values);
+  rows.push([what, `${median.toFixed(2)} ${unit}`, `${min.toFixed(2)}`, `${max.toFixed(2)}`, note]);
+  return median;
+};
+
+// 1. Size (deterministic).
+const wasm = readFileSync(join(CHROME_EXTENSION, 'core_bg.wasm'));
+const glue = readFileSync(join(CHROME_EXTENSION, 'core.js'));
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const shipped = gz(wasm) + gz(glue);
+rows.push(['wasm raw / gzip -9', `${wasm.length} B / ${gz(wasm)} B`, '', '', '']);
+rows.push(['JS glue raw / gzip -9', `${glue.length} B / ${gz(glue)} B`, '', '', '']);
+rows.push(['shipped wasm + glue, gzip', `${shipped} B`, '', '', `${(shipped / (48 * 1024)).toFixed(2)}× the 48 KB goal`]);
+
+const world = await startWorld({ port: PORT });
+const urls = pageUrls(world.world);
+
+// 2. Cold start: each launch starts the worker afresh.
+const cold = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  const b = await launchChromium(PORT);
+  const w = await b.currentWorker();
+  cold.push(await w.evaluate(async () => {
+    while (globalThis.keyBridgeReadyMs === undefined) await new Promise((r) => setTimeout(r, 5));
+    return globalThis.keyBridgeReadyMs;
+  }));
+  await b.close();
+}
+row('core cold start (worker start → core ready)', cold, 'ms', 'goal ≤ 5 ms');
+
+const browser = await launchChromium(PORT);
+const contentScript = readFileSync(join(ROOT, 'extension/content.js'), 'utf8');
+
+// 3. Snapshot on the keys page padded with 10,000 unrelated elements, against the floor: one
+// querySelectorAll('*') pass reading each element's tag name, in the same page.
+const padded = await browser.context.newPage();
+await padded.goto(`${urls.legacyKeys}?pad=10000`);
+const timings = await padded.evaluate(({ source, runs }) => {
+  let listener;
+  const shim = { runtime: { id: 'bench', onMessage: { addListener: (l) => { listener = l; } } } };
+  new Function('chrome', 'globalThis', source)(shim, { ...globalThis, chrome: shim });
+  const snap = [];
+  const floor = [];
+  let elements = 0;
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    listener({ kind: 'snapshot' }, { id: 'bench' }, () => {});
+    snap.push(performance.now() - t);
+    t = performance.now();
+    let n = 0;
+    for (const el of document.querySelectorAll('*')) n += el.tagName.length > 0 ? 1 : 0;
+    floor.push(performance.now() - t);
+    elements = n;
+  }
+  return { snap, floor, elements };
+}, { source: contentScript, runs: RUNS }).catch((e) => ({ error: e.message }));
+if (timings.error) {
+  rows.push(['snapshot on the padded page', 'n/a', '', '', timings.error]);
+} else {
+  const s = row(`snapshot, keys page + padding (${timings.elements} elements)`, timings.snap, 'ms');
+  const f = row('floor: querySelectorAll(\'*\') + tagName, same page', timings.floor, 'ms');
+  rows.push(['snapshot / floor', `${(s / f).toFixed(2)}×`, '', '', 'goal ≤ 2×']);
+}
+
+// Capture on the padded page (snapshot + message + classify + extract + store), from the popup's click.
+const auth0 = await browser.context.newPage();
+await auth0.goto(urls.auth0Settings);
+await auth0.getByLabel('API Key').waitFor();
+const popup = await browser.context.newPage();
+await popup.goto(browser.popupUrl);
+await popup.locator('#capture:not([disabled])').waitFor();
+const clickUntil = (button, selector) => popup.evaluate(({ button, selector }) => new Promise((resolve) => {
+  const t0 = performance.now();
+  const done = () => document.querySelector(selector) && (observer.disconnect(), resolve(performance.now() - t0), true);
+  const observer = new MutationObserver(done);
+  observer.observe(document.body, { subtree: true, childList: true });
+  document.getElementById(button).click();
+}), { button, selector });
+const captures = [];
+const fills = [];
+for (let i = 0; i < RUNS; i++) {
+  await popup.evaluate(() => document.getElementById('captured')?.remove());
+  captures.push(await clickUntil('capture', '#captured'));
+  // 4. Capture → fill: from the popup's click to the values read back in the Auth0 tab.
+  await auth0.evaluate(() => { for (const el of document.querySelectorAll('#client_id, #client_secret')) el.value = ''; });
+  await auth0.reload();
+  await auth0.getByLabel('API Key').waitFor();
+  fills.push(await clickUntil('fill', '#fill-report li.ok'));
+  await popup.evaluate(() => document.getElementById('fill-report')?.remove());
+}
+row('Capture keys click → captured (padded page)', captures, 'ms');
+row('Fill Auth0 click → values read back', fills, 'ms', 'goal ≤ 50 ms median');
+
+// 5. Pages KeyBridge does not serve: is a content script there? (checked through the page's JS worlds)
+const worlds = async (url) => {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await page.goto(url);
+  await page.waitForTimeout(300);
+  await page.close();
+  return contexts.filter((c) => c.origin?.startsWith('chrome-extension://') || c.name === 'KeyBridge').length;
+};
+const served = await worlds(urls.legacyKeys);
+const unserved = await worlds(urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
+rows.push(['content script on a served page / on any other page', `${served} / ${unserved}`, '', '', unserved === 0 ? 'none injected elsewhere (checked)' : 'INJECTED ELSEWHERE']);
+
+await browser.close();
+await world.close();
+
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'median', 'min', 'max', ''][i].length));
+const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+console.log(`\nKeyBridge benchmark — ${new Date().toISOString()}, ${RUNS} runs, Chromium headless`);
+console.log(line(['measure', 'median', 'min', 'max', 'note']));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(r));
