@@ -1,5 +1,5 @@
 // KeyBridge background: owns the browser APIs and lends them to the Rust core, which decides everything.
-import init, { expireCapture, handlePopupMessage } from './core.js';
+import init, { expireCapture, handleCommand, handlePopupMessage } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
@@ -43,6 +43,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(() => handlePopupMessage(browserApi, message, sender.url ?? '', api.runtime.getURL('')))
     .then(sendResponse, (e) => sendResponse({ refused: String(e) }));
   return true;
+});
+
+api.commands.onCommand.addListener((command) => {
+  ready.then(() => handleCommand(browserApi, command));
 });
 
 api.alarms.onAlarm.addListener((alarm) => {

@@ -10,7 +10,7 @@ use crate::flow::{
     fill_summary, find_tab, Choices, Notice, PageRequest, PopupState, Request, Role, StoredCapture,
     Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
-use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation};
+use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
 use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
@@ -51,6 +51,8 @@ const CAPTURE_KEY: &str = "capture";
 const FILL_KEY: &str = "fill";
 const CHOICES_KEY: &str = "choices";
 const FACTS_KEY: &str = "facts";
+/// The outcome of a keyboard shortcut, for the popup to show when it opens.
+const NOTICE_KEY: &str = "notice";
 /// How long a fill waits for the Auth0 form to render, and how often it looks.
 const FORM_WAIT_MS: u32 = 8_000;
 const FORM_POLL_MS: u32 = 200;
@@ -110,6 +112,11 @@ fn storage_error(e: JsValue) -> Error {
 struct Options {
     /// A custom domain that replaces the tenant domain in the callback URL.
     custom_domain: Option<String>,
+    /// Minutes before captured keys are forgotten (1-60; 10 when unset).
+    expiry_minutes: Option<u32>,
+    /// The optional steps of the checklist (shown unless turned off).
+    show_permissions: Option<bool>,
+    show_applications: Option<bool>,
 }
 
 /// Pages whose facts feed the checklist. Key pages are left out: KeyBridge reads them only on Capture.
@@ -231,6 +238,16 @@ impl Flow {
     async fn state(&self, notice: Option<Notice>) -> PopupState {
         let tabs = self.tabs().await;
         let choices = self.choices().await;
+        let notice = match notice {
+            Some(n) => Some(n),
+            None => {
+                let pending: Option<Notice> = self.stored(NOTICE_KEY).await.ok().flatten();
+                if pending.is_some() {
+                    let _ = self.remove(NOTICE_KEY).await;
+                }
+                pending
+            }
+        };
         let (captured, notice) = match self.capture_in_store().await {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
@@ -252,7 +269,14 @@ impl Flow {
         PopupState {
             twitter: find_tab(&tabs, Role::Keys, &choices),
             auth0: find_tab(&tabs, Role::Connection, &choices),
-            guide: checklist(&facts, &situation),
+            guide: checklist(&facts, &situation)
+                .into_iter()
+                .filter(|s| match s.id {
+                    StepId::Permissions => options.show_permissions != Some(false),
+                    StepId::Applications => options.show_applications != Some(false),
+                    _ => true,
+                })
+                .collect(),
             applications: facts.applications.clone().unwrap_or_default(),
             captured,
             fill,
@@ -364,7 +388,13 @@ impl Flow {
         let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
         let snapshot = self.snapshot(&tab).await?;
         let pair = capture_as(&snapshot, accept_lookalike)?;
-        let expires_at = js_sys::Date::now() + CAPTURE_LIFETIME_MS;
+        let minutes = self
+            .options()
+            .await
+            .expiry_minutes
+            .filter(|m| (1..=60).contains(m));
+        let lifetime = minutes.map_or(CAPTURE_LIFETIME_MS, |m| f64::from(m) * 60_000.0);
+        let expires_at = js_sys::Date::now() + lifetime;
         let stored = StoredCapture {
             pair,
             source_tab: tab.id,
@@ -544,6 +574,22 @@ pub async fn handle_popup_message(
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
     to_js(&state).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.
+#[wasm_bindgen(js_name = handleCommand)]
+pub async fn handle_command(api: BrowserApi, command: String) {
+    let request = match command.as_str() {
+        "capture-keys" => Request::Capture {
+            accept_lookalike: false,
+        },
+        "fill-auth0" => Request::Fill { overwrite: false },
+        _ => return,
+    };
+    let flow = Flow { api };
+    let state = flow.handle(request).await;
+    // The popup shows the outcome when it opens next.
+    let _ = flow.store(NOTICE_KEY, &state.notice).await;
 }
 
 /// The expiry alarm: forgets the captured keys once their time is up.

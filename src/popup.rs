@@ -24,6 +24,16 @@ pub struct Popup {
     shown: RefCell<Option<PopupState>>,
     /// The applications the admin ticked in the popup, kept across refreshes.
     ticked: RefCell<Option<Vec<String>>>,
+    /// The keyboard shortcuts of Capture keys and Fill Auth0, as the browser reports them.
+    shortcuts: Shortcuts,
+}
+
+/// Keyboard shortcuts (the `commands` API); empty when the admin unassigned one.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Shortcuts {
+    pub capture: String,
+    pub fill: String,
 }
 
 fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
@@ -82,6 +92,11 @@ fn outcome_text(o: FieldOutcome) -> &'static str {
 impl Popup {
     /// Mounts the popup in `root`; `send(request)` returns a Promise of the next state.
     pub fn mount(root: Element, send: js_sys::Function) -> Rc<Popup> {
+        Popup::mount_with(root, send, Shortcuts::default())
+    }
+
+    /// Mounts the popup, showing the keyboard shortcuts beside their buttons.
+    pub fn mount_with(root: Element, send: js_sys::Function, shortcuts: Shortcuts) -> Rc<Popup> {
         let popup = Rc::new(Popup {
             root,
             send,
@@ -89,6 +104,7 @@ impl Popup {
             notice: RefCell::new(None),
             shown: RefCell::new(None),
             ticked: RefCell::new(None),
+            shortcuts,
         });
         popup.show(&PopupState::default());
         Popup::request(&popup, Request::Status);
@@ -261,6 +277,25 @@ impl Popup {
         Ok(section)
     }
 
+    /// Shows a button's keyboard shortcut beside it (and tells assistive technology).
+    fn shortcut(
+        &self,
+        doc: &Document,
+        parent: &Element,
+        button: &str,
+        keys: &str,
+    ) -> Result<(), JsValue> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        if let Some(b) = parent.query_selector(&format!("#{button}"))? {
+            b.set_attribute("aria-keyshortcuts", keys)?;
+        }
+        let kbd = el(doc, "kbd", "shortcut", keys)?;
+        kbd.set_attribute("aria-hidden", "true")?;
+        add(parent, kbd)
+    }
+
     /// The names of the applications ticked in the popup right now.
     fn checked_applications(&self) -> Vec<String> {
         let mut names = Vec::new();
@@ -422,6 +457,7 @@ impl Popup {
                 },
             )?,
         )?;
+        self.shortcut(&doc, &twitter, "capture", &self.shortcuts.capture)?;
         if state.confirm_capture {
             add(
                 &twitter,
@@ -474,6 +510,7 @@ impl Popup {
                 Request::Fill { overwrite: false },
             )?,
         )?;
+        self.shortcut(&doc, &auth0, "fill", &self.shortcuts.fill)?;
         if state.confirm_overwrite {
             add(
                 &auth0,
@@ -569,8 +606,9 @@ thread_local! {
 
 /// Entry point of `popup.html`: renders into `root`, talking to the background through `send`.
 #[wasm_bindgen(js_name = startPopup)]
-pub fn start_popup(root: Element, send: js_sys::Function) {
-    let popup = Popup::mount(root, send);
+pub fn start_popup(root: Element, send: js_sys::Function, shortcuts: JsValue) {
+    let shortcuts = serde_wasm_bindgen::from_value(shortcuts).unwrap_or_default();
+    let popup = Popup::mount_with(root, send, shortcuts);
     MOUNTED.with(|m| *m.borrow_mut() = Some(popup));
 }
 

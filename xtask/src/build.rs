@@ -16,6 +16,8 @@ const SHIPPED: &[&str] = &[
     "popup.html",
     "popup.js",
     "popup.css",
+    "options.html",
+    "options.js",
 ];
 const ICON_SIZES: &[u32] = &[16, 32, 48, 128];
 const FIREFOX_ID: &str = "keybridge@keybridge.dev";
@@ -145,6 +147,16 @@ pub fn build() -> Result {
         for size in ICON_SIZES {
             let name = format!("icons/{size}.png");
             fs::copy(r.join("extension").join(&name), out.join(&name)).map_err(io("icon"))?;
+        }
+        for locale in fs::read_dir(r.join("extension/_locales")).map_err(io("_locales"))? {
+            let locale = locale.map_err(io("_locales"))?.file_name();
+            let dir = out.join("_locales").join(&locale);
+            fs::create_dir_all(&dir).map_err(io("_locales"))?;
+            let from = r
+                .join("extension/_locales")
+                .join(&locale)
+                .join("messages.json");
+            fs::copy(from, dir.join("messages.json")).map_err(io("messages.json"))?;
         }
         fs::copy(bindgen.join("core.js"), out.join("core.js")).map_err(io("core.js"))?;
         fs::copy(&wasm, out.join("core_bg.wasm")).map_err(io("core_bg.wasm"))?;

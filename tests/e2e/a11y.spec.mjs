@@ -1,0 +1,97 @@
+// Accessibility: an axe-core audit of the popup (at several steps, light and dark) and the options page,
+// and keyboard-only use of the popup.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import { expect, test } from '@playwright/test';
+
+import { pageUrls, startWorld } from '../../www/server.mjs';
+import { launchChromium } from './harness.mjs';
+
+const PORT = Number(process.env.REPLICA_PORT || 8443);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let world;
+let browser;
+let urls;
+
+test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
+test.afterAll(async () => { await world?.close(); });
+test.beforeEach(async () => {
+  world.reset();
+  urls = pageUrls(world.world);
+  browser = await launchChromium(PORT);
+});
+test.afterEach(async () => { await browser?.close(); });
+
+/// Runs axe-core in the page (evaluated, so the extension page's CSP is untouched) and returns violations.
+async function audit(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`the popup passes an axe-core audit at each step (${scheme})`, async () => {
+    const twitter = await browser.context.newPage();
+    await twitter.goto(urls.legacyKeys);
+    const auth0 = await browser.context.newPage();
+    await auth0.goto(urls.auth0Settings);
+    await auth0.getByLabel('API Key').waitFor();
+    const popup = await browser.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(browser.popupUrl);
+    await expect(popup.locator('#guide')).toBeVisible();
+    expect(await audit(popup)).toEqual([]);
+    await popup.getByRole('button', { name: 'Capture keys' }).click();
+    await expect(popup.locator('#captured')).toBeVisible();
+    expect(await audit(popup)).toEqual([]);
+    await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+    await expect(popup.locator('#fill-report')).toBeVisible();
+    await popup.getByRole('button', { name: 'Export configuration' }).click();
+    await expect(popup.locator('#export-text')).toBeVisible();
+    expect(await audit(popup)).toEqual([]);
+  });
+}
+
+test('the options page passes an axe-core audit and saves a custom domain', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(browser.popupUrl.replace('popup.html', 'options.html'));
+  expect(await audit(options)).toEqual([]);
+  await options.getByLabel('Custom domain for the callback URL').fill('not a domain');
+  await options.getByRole('button', { name: 'Save options' }).click();
+  await expect(options.getByRole('status')).toHaveText('That is not a domain name, such as login.example.com.');
+  await options.getByLabel('Custom domain for the callback URL').fill('https://login.acme.example/');
+  await options.getByRole('button', { name: 'Save options' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+  expect(await audit(options)).toEqual([]);
+  // The checklist now suggests the custom domain's callback URL.
+  const auth0 = await browser.context.newPage();
+  await auth0.goto(urls.auth0Settings);
+  await auth0.getByLabel('API Key').waitFor();
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+  await expect(popup.locator('#guide li[data-step=callback]')).toContainText('https://login.acme.example/login/callback');
+});
+
+test('the popup works from the keyboard alone, in checklist order, and shows the shortcuts', async () => {
+  const app = world.world.twitterApps[0];
+  const twitter = await browser.context.newPage();
+  await twitter.goto(urls.legacyKeys);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();
+  await expect(popup.locator('#twitter-step kbd')).toHaveText('Alt+Shift+K');
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    await popup.keyboard.press('Tab');
+    order.push(await popup.evaluate(() => document.activeElement?.id || document.activeElement?.textContent));
+  }
+  const capture = order.indexOf('capture');
+  expect(capture).toBeGreaterThan(order.indexOf('twitter-goto'));
+  expect(order.indexOf('auth0-goto') === -1 || order.indexOf('auth0-goto') > capture).toBe(true);
+  await popup.focus('#capture');
+  await popup.keyboard.press('Enter');
+  await expect(popup.locator('#captured dd').first()).toHaveText(`${app.consumerKey.slice(0, 4)}${'•'.repeat(12)}`);
+});
