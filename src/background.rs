@@ -533,6 +533,15 @@ impl Flow {
                     .unwrap_or_else(Notice::error);
                 self.state(Some(notice)).await
             }
+            Request::RevealKey => PopupState {
+                revealed_key: self
+                    .capture_in_store()
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|c| c.pair.key.expose().to_string()),
+                ..PopupState::default()
+            },
             Request::Export => {
                 let facts: Facts = self
                     .stored(FACTS_KEY)

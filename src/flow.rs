@@ -63,6 +63,8 @@ pub enum Request {
     },
     /// Write out the configured connection for automation.
     Export,
+    /// The captured Consumer Key in full, while the admin holds "reveal" (never the secret).
+    RevealKey,
 }
 
 /// The tabs the admin picked when there were several candidates.
@@ -237,6 +239,8 @@ pub struct PopupState {
     /// The Auth0 applications KeyBridge saw, for the admin to pick.
     pub applications: Vec<Application>,
     pub export: Option<Export>,
+    /// Only in the answer to [`Request::RevealKey`]; never stored, never rendered by a refresh.
+    pub revealed_key: Option<String>,
 }
 
 /// The sentence that sums up a fill, and whether the admin must confirm an overwrite.

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
 use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
-use crate::guide::{GuideAction, StepState};
+use crate::guide::{GuideAction, StepId, StepState};
 use crate::page::FieldOutcome;
 
 /// The popup: a root element, the function that reaches the background, the live listeners, and the
@@ -277,6 +277,88 @@ impl Popup {
         Ok(section)
     }
 
+    /// "Hold to reveal": while held (pointer or Space/Enter), the masked Consumer Key shows in full; the
+    /// secret is never revealed. The key comes from the background only for that moment.
+    fn reveal_button(self: &Rc<Self>, doc: &Document, masked: &str) -> Result<Element, JsValue> {
+        let b = el(doc, "button", "reveal", "Hold to reveal the key")?;
+        b.set_id("reveal");
+        b.set_attribute("type", "button")?;
+        let shown = |popup: &Popup, text: &str| {
+            if let Ok(Some(dd)) = popup.root.query_selector("#captured dd") {
+                dd.set_text_content(Some(text));
+            }
+        };
+        for (event, reveal) in [
+            ("pointerdown", true),
+            ("keydown", true),
+            ("pointerup", false),
+            ("pointerleave", false),
+            ("keyup", false),
+            ("blur", false),
+        ] {
+            let weak: Weak<Popup> = Rc::downgrade(self);
+            let masked = masked.to_string();
+            self.listeners
+                .borrow_mut()
+                .push(EventListener::new(&b, event, move |e| {
+                    let Some(popup) = weak.upgrade() else { return };
+                    let key = js_sys::Reflect::get(e, &"key".into())
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    if event.starts_with("key") && !matches!(key.as_deref(), Some(" " | "Enter")) {
+                        return;
+                    }
+                    if !reveal {
+                        shown(&popup, &masked);
+                        return;
+                    }
+                    let Ok(message) = Request::RevealKey
+                        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                    else {
+                        return;
+                    };
+                    let Ok(promise) = popup.send.call1(&JsValue::NULL, &message) else {
+                        return;
+                    };
+                    let weak = Rc::downgrade(&popup);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
+                        let Some(popup) = weak.upgrade() else { return };
+                        let key = answer
+                            .ok()
+                            .and_then(|v| js_sys::Reflect::get(&v, &"revealedKey".into()).ok())
+                            .and_then(|k| k.as_string());
+                        if let Some(key) = key {
+                            shown(&popup, &key);
+                        }
+                    });
+                }));
+        }
+        Ok(b)
+    }
+
+    /// One primary action at a time: a step's button looks primary only when the checklist says its step
+    /// is next (or when there is no checklist). It stays usable either way.
+    fn primary_when(
+        &self,
+        parent: &Element,
+        button: &str,
+        state: &PopupState,
+        step: StepId,
+    ) -> Result<(), JsValue> {
+        let next = state
+            .guide
+            .iter()
+            .find(|s| s.state == StepState::Next)
+            .map(|s| s.id);
+        if !state.guide.is_empty() && next != Some(step) {
+            if let Some(b) = parent.query_selector(&format!("#{button}"))? {
+                b.set_class_name("secondary");
+            }
+        }
+        Ok(())
+    }
+
     /// Shows a button's keyboard shortcut beside it (and tells assistive technology).
     fn shortcut(
         &self,
@@ -458,6 +540,7 @@ impl Popup {
             )?,
         )?;
         self.shortcut(&doc, &twitter, "capture", &self.shortcuts.capture)?;
+        self.primary_when(&twitter, "capture", state, StepId::Keys)?;
         if state.confirm_capture {
             add(
                 &twitter,
@@ -484,6 +567,7 @@ impl Popup {
                 add(&dl, el(&doc, "dd", "", value)?)?;
             }
             add(&twitter, dl)?;
+            add(&twitter, self.reveal_button(&doc, &c.key)?)?;
             let expiry = el(&doc, "p", "expiry", &expires_text(c.expires_at))?;
             expiry.set_id("expiry");
             add(&twitter, expiry)?;
@@ -511,6 +595,7 @@ impl Popup {
             )?,
         )?;
         self.shortcut(&doc, &auth0, "fill", &self.shortcuts.fill)?;
+        self.primary_when(&auth0, "fill", state, StepId::Fill)?;
         if state.confirm_overwrite {
             add(
                 &auth0,

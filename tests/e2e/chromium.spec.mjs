@@ -272,3 +272,21 @@ test('Fill Auth0 before any capture says what to do and fills nothing', async ()
   await expect(popup.locator('#notice')).toHaveText('Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.');
   await expect(auth0.getByLabel('API Key')).toHaveValue('');
 });
+
+test('holding "reveal" shows the consumer key in full only while held, never the secret', async () => {
+  const twitter = await openTwitter('legacy');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  const key = popup.locator('#captured dd').first();
+  await expect(key).toHaveText(MASKED(twitter.key));
+  await popup.locator('#reveal').dispatchEvent('pointerdown');
+  await expect(key).toHaveText(twitter.key);
+  await expect(popup.locator('body')).not.toContainText(twitter.secret);
+  await popup.locator('#reveal').dispatchEvent('pointerup');
+  await expect(key).toHaveText(MASKED(twitter.key));
+  await popup.locator('#reveal').focus();
+  await popup.keyboard.down('Space');
+  await expect(key).toHaveText(twitter.key);
+  await popup.keyboard.up('Space');
+  await expect(key).toHaveText(MASKED(twitter.key));
+});

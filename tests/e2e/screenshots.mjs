@@ -1,41 +1,61 @@
-// Takes the README's screenshots of the popup at each step, in light and dark, from the replica world.
-// `cargo xtask screenshots` (after `cargo xtask build`); writes docs/screenshots/*.png.
+// Takes the README's screenshots of the popup at each step of the guide, in light and dark, from the
+// replica world. `cargo xtask screenshots`; writes docs/screenshots/*.png.
 import { join } from 'node:path';
 
-import { startWorld, startingPages } from '../../www/server.mjs';
+import { pageUrls, startWorld } from '../../www/server.mjs';
 import { ROOT, launchChromium } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 const world = await startWorld({ port: PORT });
 const out = (name) => join(ROOT, 'docs/screenshots', `${name}.png`);
+const settle = (page) => page.waitForTimeout(1800); // the popup refreshes while it is open
 
 for (const scheme of ['light', 'dark']) {
   world.reset();
+  const urls = pageUrls(world.world);
   const browser = await launchChromium(PORT);
-  const [keysUrl, auth0Url] = startingPages(world.world);
-  const twitter = await browser.context.newPage();
-  await twitter.goto(keysUrl);
-  const auth0 = await browser.context.newPage();
-  await auth0.goto(auth0Url);
-  await auth0.getByLabel('API Key').waitFor();
+  const open = async (url) => { const p = await browser.context.newPage(); await p.goto(url); return p; };
+  const auth0 = await open(urls.auth0SeedSettings);
+  await auth0.getByLabel('Consumer Key').waitFor();
+  const twitter = await open(urls.legacySettings);
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 520 });
+  await popup.setViewportSize({ width: 380, height: 600 });
   await popup.emulateMedia({ colorScheme: scheme });
   await popup.goto(browser.popupUrl);
-  const shot = async (name) => popup.locator('main').screenshot({ path: out(`popup-${name}-${scheme}`) });
-  await popup.getByRole('button', { name: 'Capture keys' }).waitFor();
-  await shot('1-start');
+  const shot = async (name) => { await settle(popup); await popup.locator('main').screenshot({ path: out(`popup-${name}-${scheme}`) }); };
+  await popup.locator('#guide').waitFor();
+  await shot('1-callback');
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await twitter.getByRole('link', { name: 'Keys and Access Tokens' }).click();
+  await shot('2-keys');
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.locator('#captured').waitFor();
-  await shot('2-captured');
+  await shot('3-captured');
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await popup.locator('#fill-report').waitFor();
-  await shot('3-filled');
+  await shot('4-filled');
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Clients' }).click();
+  await popup.locator('#applications').waitFor();
+  await popup.getByLabel('Acme Web').check();
+  await shot('5-applications');
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Settings' }).click();
+  await popup.getByRole('button', { name: 'Try connection' }).click();
+  const opened = browser.context.waitForEvent('page');
+  await auth0.getByRole('button', { name: 'Try', exact: true }).click();
+  const signIn = await opened;
+  await signIn.getByRole('button', { name: 'Authorize app' }).click();
+  await signIn.getByText('It works!').waitFor();
+  await popup.bringToFront();
+  await shot('6-it-works');
   if (scheme === 'light') {
-    await auth0.setViewportSize({ width: 1100, height: 640 });
-    await auth0.screenshot({ path: out('auth0-replica-filled') });
-    await twitter.setViewportSize({ width: 1100, height: 640 });
-    await twitter.screenshot({ path: out('twitter-legacy-keys-replica') });
+    await signIn.setViewportSize({ width: 900, height: 420 });
+    await signIn.screenshot({ path: out('replica-it-works') });
   }
   await browser.close();
 }
