@@ -337,6 +337,50 @@ impl Popup {
         Ok(b)
     }
 
+    /// The section of one tab: its title, the tab line (with "Go to tab" and the candidates), its action
+    /// button (Capture keys / Fill Auth0, usable whenever the tab is found) and the button's shortcut.
+    fn step_section(
+        self: &Rc<Self>,
+        doc: &Document,
+        state: &PopupState,
+        role: Role,
+        request: Request,
+    ) -> Result<Element, JsValue> {
+        let (id, title, slot, missing, button, label, shortcut, step) = match role {
+            Role::Keys => (
+                "twitter-step",
+                "1. Twitter keys",
+                &state.twitter,
+                "No Twitter keys tab is open.",
+                "capture",
+                "Capture keys",
+                &self.shortcuts.capture,
+                StepId::Keys,
+            ),
+            Role::Connection => (
+                "auth0-step",
+                "2. Auth0 connection",
+                &state.auth0,
+                "No Auth0 Twitter connection tab is open.",
+                "fill",
+                "Fill Auth0",
+                &self.shortcuts.fill,
+                StepId::Fill,
+            ),
+        };
+        let section = el(doc, "section", "step", "")?;
+        section.set_id(id);
+        add(&section, el(doc, "h2", "", title)?)?;
+        self.tab_block(doc, &section, slot, role, missing)?;
+        add(
+            &section,
+            self.button(doc, button, label, slot.tab.is_some(), request)?,
+        )?;
+        self.shortcut(doc, &section, button, shortcut)?;
+        self.primary_when(&section, button, state, step)?;
+        Ok(section)
+    }
+
     /// One primary action at a time: a step's button looks primary only when the checklist says its step
     /// is next (or when there is no checklist). It stays usable either way.
     fn primary_when(
@@ -517,30 +561,14 @@ impl Popup {
             add(&self.root, self.guide(&doc, state)?)?;
         }
 
-        let twitter = el(&doc, "section", "step", "")?;
-        twitter.set_id("twitter-step");
-        add(&twitter, el(&doc, "h2", "", "1. Twitter keys")?)?;
-        self.tab_block(
+        let twitter = self.step_section(
             &doc,
-            &twitter,
-            &state.twitter,
+            state,
             Role::Keys,
-            "No Twitter keys tab is open.",
+            Request::Capture {
+                accept_lookalike: false,
+            },
         )?;
-        add(
-            &twitter,
-            self.button(
-                &doc,
-                "capture",
-                "Capture keys",
-                state.twitter.tab.is_some(),
-                Request::Capture {
-                    accept_lookalike: false,
-                },
-            )?,
-        )?;
-        self.shortcut(&doc, &twitter, "capture", &self.shortcuts.capture)?;
-        self.primary_when(&twitter, "capture", state, StepId::Keys)?;
         if state.confirm_capture {
             add(
                 &twitter,
@@ -574,28 +602,12 @@ impl Popup {
         }
         self.root.append_child(&twitter)?;
 
-        let auth0 = el(&doc, "section", "step", "")?;
-        auth0.set_id("auth0-step");
-        add(&auth0, el(&doc, "h2", "", "2. Auth0 connection")?)?;
-        self.tab_block(
+        let auth0 = self.step_section(
             &doc,
-            &auth0,
-            &state.auth0,
+            state,
             Role::Connection,
-            "No Auth0 Twitter connection tab is open.",
+            Request::Fill { overwrite: false },
         )?;
-        add(
-            &auth0,
-            self.button(
-                &doc,
-                "fill",
-                "Fill Auth0",
-                state.auth0.tab.is_some(),
-                Request::Fill { overwrite: false },
-            )?,
-        )?;
-        self.shortcut(&doc, &auth0, "fill", &self.shortcuts.fill)?;
-        self.primary_when(&auth0, "fill", state, StepId::Fill)?;
         if state.confirm_overwrite {
             add(
                 &auth0,
