@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
-import { launchChromium } from './harness.mjs';
+import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let world;
 let browser;
+let consoleLines;
 let urls;
 
 test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
@@ -20,8 +21,12 @@ test.beforeEach(async () => {
   world.reset();
   urls = pageUrls(world.world);
   browser = await launchChromium(PORT);
+  consoleLines = recordConsole(browser);
 });
-test.afterEach(async () => { await browser?.close(); });
+test.afterEach(async () => {
+  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
+  await browser?.close();
+});
 
 /// Runs axe-core in the page (evaluated, so the extension page's CSP is untouched) and returns violations.
 async function audit(page) {

@@ -4,12 +4,13 @@ import { expect, test } from '@playwright/test';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
 import { oauth2Client } from '../../www/world.mjs';
-import { launchChromium } from './harness.mjs';
+import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
 let world;
 let browser;
+let consoleLines;
 let urls;
 
 test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
@@ -18,6 +19,7 @@ test.beforeEach(async () => {
   world.reset();
   urls = pageUrls(world.world);
   browser = await launchChromium(PORT);
+  consoleLines = recordConsole(browser);
 });
 test.afterEach(async () => {
   // After every test: no secret in persistent storage, whatever the test did.
@@ -25,6 +27,7 @@ test.afterEach(async () => {
     local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
   }));
   expect(storage).toEqual({ local: {}, sync: {} });
+  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
   await browser?.close();
 });
 

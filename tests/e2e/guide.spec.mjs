@@ -5,11 +5,12 @@ import { expect, test } from '@playwright/test';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
 import { tenantDomain } from '../../www/world.mjs';
-import { launchChromium } from './harness.mjs';
+import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 let world;
 let browser;
+let consoleLines;
 let urls;
 
 test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
@@ -18,8 +19,12 @@ test.beforeEach(async () => {
   world.reset();
   urls = pageUrls(world.world);
   browser = await launchChromium(PORT);
+  consoleLines = recordConsole(browser);
 });
-test.afterEach(async () => { await browser?.close(); });
+test.afterEach(async () => {
+  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
+  await browser?.close();
+});
 
 const callback = () => `https://${tenantDomain(world.world.tenant)}/login/callback`;
 const step = (popup, id) => popup.locator(`#guide li[data-step=${id}]`);

@@ -38,6 +38,26 @@ export async function launchChromium(port) {
   return { context, worker, currentWorker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }
 
+/// Every page's console lines of a browser, for the end-of-test check.
+export function recordConsole(browser) {
+  const lines = [];
+  browser.context.on('console', (m) => lines.push(m.text()));
+  return lines;
+}
+
+/// The check every end-to-end test ends with: no key or secret of the world in storage.local/sync or in
+/// any console line.
+export async function expectNoSecretsLeft(expect, browser, world, lines) {
+  const secrets = [...world.twitterApps, ...world.portal.apps].flatMap((a) => [a.consumerKey, a.consumerSecret]);
+  const worker = await browser.currentWorker();
+  const stored = await worker.evaluate(async () => JSON.stringify([
+    await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+  for (const s of secrets) {
+    expect(stored, 'a key or secret in storage.local/sync').not.toContain(s);
+    for (const line of lines) expect(line, 'a key or secret in the console').not.toContain(s);
+  }
+}
+
 /// Reads the consumer pair a legacy keys page shows (the test's own reading, independent of KeyBridge).
 export async function keysShownOn(page) {
   const value = (label) => page.locator('.app-settings .row', { hasText: label }).locator('span').nth(1).textContent();
