@@ -1,5 +1,5 @@
 // The options page: a custom domain, the expiry of captured keys, which optional steps to show. Options
-// are never secret; they live in storage.local under "options".
+// are plain settings (no captured value ever); they live in storage.local under "options".
 const api = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
 const status = document.getElementById('status');

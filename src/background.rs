@@ -36,7 +36,7 @@ extern "C" {
     async fn session_set(this: &BrowserApi, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionRemove)]
     async fn session_remove(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
-    /// The admin's options (`storage.local`, never anything secret).
+    /// The admin's options: plain settings in `storage.local` (captured values never go there).
     #[wasm_bindgen(method, catch, js_name = optionsGet)]
     async fn options_get(this: &BrowserApi) -> Result<JsValue, JsValue>;
     /// Resolves after `ms` milliseconds.

@@ -446,17 +446,9 @@ impl Popup {
         let weak: Weak<Popup> = Rc::downgrade(self);
         let listener = EventListener::new(&b, "click", move |_| {
             let Some(popup) = weak.upgrade() else { return };
-            let mut names = Vec::new();
-            if let Ok(list) = popup.root.query_selector_all("#applications input:checked") {
-                for i in 0..list.length() {
-                    let value = list
-                        .item(i)
-                        .and_then(|n| js_sys::Reflect::get(&n, &"value".into()).ok());
-                    if let Some(name) = value.and_then(|v| v.as_string()) {
-                        names.push(name);
-                    }
-                }
-            }
+            let names = popup.checked_applications();
+            // Sent: the next refresh shows the page's own state again.
+            popup.ticked.replace(None);
             Popup::request(
                 &popup,
                 Request::Guide {
