@@ -359,6 +359,12 @@ impl Flow {
         if !still_there {
             return Err(Error::TabMoved);
         }
+        // The one door every plan passes: a captured value goes nowhere but the Auth0 dashboard.
+        if let Ok(Some(c)) = self.capture_in_store().await {
+            if !plan.may_carry(&c.pair) {
+                return Err(Error::UntrustedSender);
+            }
+        }
         let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
         from_js(self.ask(tab, msg).await?)
     }

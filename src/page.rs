@@ -134,6 +134,21 @@ pub struct FillPlan {
     pub actions: Vec<FillAction>,
 }
 
+/// The only origin a captured key or secret may be sent to.
+pub const SECRET_ORIGIN: &str = "https://manage.auth0.com";
+
+impl FillPlan {
+    /// Whether this plan may go out while `pair` is captured: a plan carrying either value must be for
+    /// the Auth0 dashboard.
+    pub fn may_carry(&self, pair: &ConsumerPair) -> bool {
+        let carries = self.actions.iter().any(|a| match &a.op {
+            Op::Set(v) => v == &pair.key || v == &pair.secret,
+            _ => false,
+        });
+        !carries || self.origin == SECRET_ORIGIN
+    }
+}
+
 pub(crate) fn is_text_input(f: &Field) -> bool {
     match f.tag.as_str() {
         "textarea" => true,

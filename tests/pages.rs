@@ -291,6 +291,21 @@ fn verify_names_each_field_and_notices_what_the_page_did_not_keep() {
 }
 
 #[test]
+fn a_plan_carrying_a_captured_value_may_go_only_to_the_auth0_dashboard() {
+    let f = fixture("auth0-connection-settings");
+    let pair = test_pair();
+    let mut plan = plan_fill(&f.snapshot, &pair, false).expect("plan");
+    assert!(plan.may_carry(&pair));
+    plan.origin = "https://apps.twitter.com".into();
+    assert!(!plan.may_carry(&pair), "a secret bound for another origin");
+    plan.actions.clear();
+    assert!(
+        plan.may_carry(&pair),
+        "a plan without captured values may go anywhere"
+    );
+}
+
+#[test]
 fn oversized_snapshots_are_refused() {
     let mut f = fixture("auth0-connection-settings");
     let field = f.snapshot.fields[0].clone();
