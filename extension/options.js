@@ -3,9 +3,9 @@
 const api = globalThis.browser ?? globalThis.chrome;
 const form = document.getElementById('options');
 const status = document.getElementById('status');
-const t = (id, fallback) => api.i18n?.getMessage(id) || fallback;
+const t = (id) => api.i18n.getMessage(id);
 
-for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n, el.textContent);
+for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -23,19 +23,19 @@ form.addEventListener('submit', async (e) => {
   const minutes = Number(form.expiryMinutes.value);
   if (domain && !DOMAIN.test(domain)) {
     status.className = 'notice error';
-    status.textContent = t('optionsBadDomain', 'That is not a domain name, such as login.example.com.');
+    status.textContent = t('optionsBadDomain');
     return;
   }
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
     status.className = 'notice error';
-    status.textContent = t('optionsBadExpiry', 'The expiry must be a whole number of minutes between 1 and 60.');
+    status.textContent = t('optionsBadExpiry');
     return;
   }
   const options = { customDomain: domain || null, expiryMinutes: minutes,
     showPermissions: form.showPermissions.checked, showApplications: form.showApplications.checked };
   await api.storage.local.set({ options });
   status.className = 'notice success';
-  status.textContent = t('optionsSaved', 'Saved.');
+  status.textContent = t('optionsSaved');
 });
 
 load();

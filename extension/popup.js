@@ -7,7 +7,7 @@ await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
 const commands = await api.commands.getAll().catch(() => []);
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message),
-  { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') });
+  (id, args) => api.i18n.getMessage(id, args), { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') });
 
 // Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page.
 let pending = 0;

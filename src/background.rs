@@ -14,6 +14,7 @@ use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situatio
 use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
+use crate::text::Text;
 
 #[wasm_bindgen]
 extern "C" {
@@ -336,14 +337,12 @@ impl Flow {
                 .map(|t| t.callback_url(custom.as_deref()))
                 .unwrap_or_default();
             return Ok(Notice::success(match action {
-                GuideAction::FillCallback => format!(
-                    "Filled {callback} and read it back. Now click the page's own button (Update Settings, Save or Create) on the Twitter tab."
-                ),
-                GuideAction::AllowSignIn => "Ticked “Allow this application to be used to Sign in with Twitter”. Click Update Settings on the Twitter tab.".into(),
-                GuideAction::EnableApplications => "Switched the chosen applications on. Click Save on the Applications tab.".into(),
+                GuideAction::FillCallback => Text::with("noticeCallbackFilled", [callback]),
+                GuideAction::AllowSignIn => Text::new("noticeSignInTicked"),
+                GuideAction::EnableApplications => Text::new("noticeApplicationsOn"),
                 _ => {
                     let _ = self.api.focus_tab(tab.id).await;
-                    "The Auth0 tab shows its Try control: click it there. KeyBridge reads the result when you come back.".into()
+                    Text::new("noticeTryShown")
                 }
             }));
         }
@@ -374,14 +373,10 @@ impl Flow {
         match self.api.send_to_tab(tab.id, msg).await {
             Ok(v) if v.is_undefined() || v.is_null() => Err(Error::PageChanged(tab.title.clone())),
             Ok(v) => Ok(v),
-            Err(e) => {
-                let text = e.as_string().or_else(|| {
-                    js_sys::Reflect::get(&e, &"message".into())
-                        .ok()?
-                        .as_string()
-                });
-                // The page unloaded before its content script answered.
-                if text.is_some_and(|t| t.contains("closed") || t.contains("back/forward")) {
+            Err(_) => {
+                // The page unloaded before its content script answered, or the tab is gone or stuck.
+                let now = self.tab(tab.id).await;
+                if now.is_some_and(|t| t.url != tab.url) {
                     Err(Error::PageChanged(tab.title.clone()))
                 } else {
                     Err(Error::TabUnreachable(tab.title.clone()))
@@ -412,9 +407,9 @@ impl Flow {
         self.remove(FILL_KEY).await?;
         // Best effort: reading the keys also checks the expiry.
         let _ = self.api.schedule_expiry(expires_at).await;
-        Ok(Notice::success(format!(
-            "Captured the keys from “{}”.",
-            tab.title
+        Ok(Notice::success(Text::with(
+            "noticeCaptured",
+            [tab.title.clone()],
         )))
     }
 
@@ -520,7 +515,7 @@ impl Flow {
             },
             Request::Forget => {
                 let notice = match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
-                    (Ok(()), Ok(())) => Notice::info("KeyBridge forgot the captured keys."),
+                    (Ok(()), Ok(())) => Notice::info(Text::new("noticeForgot")),
                     (Err(e), _) | (_, Err(e)) => Notice::error(e),
                 };
                 self.state(Some(notice)).await
@@ -581,14 +576,14 @@ pub async fn handle_popup_message(
     extension_base: String,
 ) -> Result<JsValue, JsValue> {
     if extension_base.is_empty() || !sender_url.starts_with(&extension_base) {
-        return Err(JsValue::from_str(&Error::UntrustedSender.to_string()));
+        return Err(JsValue::from_str(&Error::UntrustedSender.text().id));
     }
     let flow = Flow { api };
     let state = match from_js::<Request>(message) {
         Ok(request) => flow.handle(request).await,
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
-    to_js(&state).map_err(|e| JsValue::from_str(&e.to_string()))
+    to_js(&state).map_err(|e| JsValue::from_str(&e.text().id))
 }
 
 /// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.

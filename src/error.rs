@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use crate::keys::{KeyPart, Lookalike};
+use crate::text::Text;
 
 /// A value that is not a usable consumer key or secret.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -82,4 +83,69 @@ pub enum Error {
     UntrustedSender,
     #[error("KeyBridge's browser storage failed: {0}")]
     Storage(String),
+}
+
+impl KeyError {
+    /// The message the admin reads.
+    pub fn text(&self) -> Text {
+        match self {
+            KeyError::Empty(p) => Text::with("errKeyEmpty", [p.label().into()]),
+            KeyError::Masked(p) => Text::with("errKeyMasked", [p.label().into()]),
+            KeyError::Alphabet(p, c) => {
+                Text::with("errKeyAlphabet", [p.label().into(), c.to_string()])
+            }
+            KeyError::LooksLike { part, other } => {
+                let (what, why) = other.describe();
+                Text::with(
+                    "errKeyLooksLike",
+                    [part.label().into(), what.into(), why.into()],
+                )
+            }
+            KeyError::Length {
+                part,
+                found,
+                expected,
+            } => Text::with(
+                "errKeyLength",
+                [part.label().into(), found.to_string(), expected.to_string()],
+            ),
+        }
+    }
+}
+
+impl Error {
+    /// The message the admin reads (the `Display` sentence is the English of the same message, for logs
+    /// and tests).
+    pub fn text(&self) -> Text {
+        use Error::*;
+        match self {
+            NoTwitterTab => Text::new("errNoTwitterTab"),
+            NoAuth0Tab => Text::new("errNoAuth0Tab"),
+            NotKeysPage(u) => Text::with("errNotKeysPage", [u.clone()]),
+            NotAuth0Page(u) => Text::with("errNotAuth0Page", [u.clone()]),
+            KeyNotFound(p) => Text::with("errKeyNotFound", [p.label().into()]),
+            PortalKeysHidden => Text::new("errPortalKeysHidden"),
+            KeyAmbiguous(p) => Text::with("errKeyAmbiguous", [p.label().into()]),
+            FieldNotFound(p) => Text::with("errFieldNotFound", [p.label().into()]),
+            FieldAmbiguous(p) => Text::with("errFieldAmbiguous", [p.label().into()]),
+            Key(k) => k.text(),
+            KeysChanged => Text::new("errKeysChanged"),
+            FormNeverCame(s) => Text::with("errFormNeverCame", [s.to_string()]),
+            TabGone => Text::new("errTabGone"),
+            GuidePageMissing => Text::new("errGuidePageMissing"),
+            GuideNothingToDo => Text::new("errGuideNothingToDo"),
+            GuideNotKept(what) => Text::with("errGuideNotKept", [what.clone()]),
+            NothingCaptured => Text::new("errNothingCaptured"),
+            Expired => Text::new("errExpired"),
+            TabUnreachable(t) => Text::with("errTabUnreachable", [t.clone()]),
+            PageChanged(t) => Text::with("errPageChanged", [t.clone()]),
+            TabMoved => Text::new("errTabMoved"),
+            StalePlan => Text::new("errStalePlan"),
+            SnapshotVersion(v) => Text::with("errSnapshotVersion", [v.to_string()]),
+            SnapshotTooLarge => Text::new("errSnapshotTooLarge"),
+            BadMessage => Text::new("errBadMessage"),
+            UntrustedSender => Text::new("errUntrustedSender"),
+            Storage(e) => Text::with("errStorage", [e.clone()]),
+        }
+    }
 }

@@ -2,12 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::export::Export;
 use crate::guide::{Application, GuideAction, Step};
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::PageUrl;
+use crate::text::Text;
 
 /// How long captured keys live before they are forgotten.
 pub const CAPTURE_LIFETIME_MS: f64 = 10.0 * 60.0 * 1000.0;
@@ -197,26 +199,32 @@ pub enum Tone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub tone: Tone,
-    pub text: String,
+    pub text: Text,
 }
 
 impl Notice {
-    pub fn error(e: impl std::fmt::Display) -> Self {
+    pub fn error(e: Error) -> Self {
         Self {
             tone: Tone::Error,
-            text: e.to_string(),
+            text: e.text(),
         }
     }
-    pub fn success(text: impl Into<String>) -> Self {
+    pub fn failure(text: Text) -> Self {
+        Self {
+            tone: Tone::Error,
+            text,
+        }
+    }
+    pub fn success(text: Text) -> Self {
         Self {
             tone: Tone::Success,
-            text: text.into(),
+            text,
         }
     }
-    pub fn info(text: impl Into<String>) -> Self {
+    pub fn info(text: Text) -> Self {
         Self {
             tone: Tone::Info,
-            text: text.into(),
+            text,
         }
     }
 }
@@ -247,20 +255,11 @@ pub struct PopupState {
 pub fn fill_summary(verdicts: &[FieldVerdict]) -> (Notice, bool) {
     let occupied = verdicts.iter().any(|v| v.outcome == FieldOutcome::Occupied);
     if verdicts.iter().all(|v| v.outcome.holds_value()) {
-        (
-            Notice::success("Both values are in the Auth0 form and read back. Click Save in Auth0 to keep them."),
-            false,
-        )
+        (Notice::success(Text::new("noticeFilled")), false)
     } else if occupied {
-        (
-            Notice::info("Auth0 already holds a different value. Nothing was replaced; click “Replace in Auth0” if the captured keys are the right ones."),
-            true,
-        )
+        (Notice::info(Text::new("noticeOccupied")), true)
     } else {
-        (
-            Notice::error("The Auth0 page did not keep every value (see below). Reload the Auth0 tab and fill again."),
-            false,
-        )
+        (Notice::failure(Text::new("noticeNotKept")), false)
     }
 }
 

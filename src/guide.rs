@@ -9,6 +9,7 @@ use crate::site::{
     is_region, is_tenant_name, is_tenant_origin, kind_for_url, normalize_label, PageKind,
 };
 use crate::snapshot::{Field, PageSnapshot};
+use crate::text::Text;
 
 /// The Auth0 tenant the Auth0 tab shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +37,7 @@ pub struct Application {
     pub enabled: bool,
 }
 
-/// How "Try" ended.
+/// How "Try" ended (`message` is the id of the message that names what went wrong).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TryResult {
@@ -144,17 +145,20 @@ fn diagnose(text: &str) -> Option<TryResult> {
         ("not enabled for the application", StepId::Applications),
         ("access_denied", StepId::Try),
     ];
-    SIGNS.iter().find(|(sign, _)| text.contains(sign)).map(|(sign, step)| TryResult::Failed {
-        step: *step,
-        message: match step {
-            StepId::Callback if sign.contains("suspended") => "Twitter says the app is suspended.".into(),
-            StepId::Callback => "Twitter refused the callback URL: it is not among the app's callback URLs.".into(),
-            StepId::SignIn => "Twitter refused: the app is not allowed to be used to Sign in with Twitter.".into(),
-            StepId::Keys => "Twitter could not authenticate the connection: the consumer key or secret in Auth0 is wrong.".into(),
-            StepId::Applications => "The connection is not enabled for the application that tried it.".into(),
-            _ => "The sign-in was cancelled on Twitter's authorize page.".into(),
-        },
-    })
+    SIGNS
+        .iter()
+        .find(|(sign, _)| text.contains(sign))
+        .map(|(sign, step)| TryResult::Failed {
+            step: *step,
+            message: match step {
+                StepId::Callback if sign.contains("suspended") => "tryFailSuspended".into(),
+                StepId::Callback => "tryFailCallback".into(),
+                StepId::SignIn => "tryFailSignIn".into(),
+                StepId::Keys => "tryFailKeys".into(),
+                StepId::Applications => "tryFailApplications".into(),
+                _ => "tryFailCancelled".into(),
+            },
+        })
 }
 
 /// The facts one snapshot shows.
@@ -283,14 +287,42 @@ pub enum GuideAction {
 }
 
 impl GuideAction {
-    pub fn label(&self) -> &'static str {
+    /// The message id of the action's button.
+    pub fn label_id(&self) -> &'static str {
         match self {
-            GuideAction::FillCallback => "Fill callback URL",
-            GuideAction::AllowSignIn => "Allow Sign in with Twitter",
-            GuideAction::Capture => "Capture keys",
-            GuideAction::Fill => "Fill Auth0",
-            GuideAction::EnableApplications => "Enable selected applications",
-            GuideAction::Try => "Try connection",
+            GuideAction::FillCallback => "actionFillCallback",
+            GuideAction::AllowSignIn => "actionAllowSignIn",
+            GuideAction::Capture => "captureKeys",
+            GuideAction::Fill => "fillAuth0",
+            GuideAction::EnableApplications => "actionEnableApplications",
+            GuideAction::Try => "actionTry",
+        }
+    }
+
+    /// The button's element id (stable, for tests and the admin's assistive tools).
+    pub fn element_id(&self) -> &'static str {
+        match self {
+            GuideAction::FillCallback => "guide-fill-callback-url",
+            GuideAction::AllowSignIn => "guide-allow-sign-in-with-twitter",
+            GuideAction::Capture => "capture",
+            GuideAction::Fill => "fill",
+            GuideAction::EnableApplications => "guide-enable-selected-applications",
+            GuideAction::Try => "guide-try-connection",
+        }
+    }
+}
+
+impl StepId {
+    /// The message id of the step's title.
+    pub fn title_id(self) -> &'static str {
+        match self {
+            StepId::Callback => "stepCallback",
+            StepId::SignIn => "stepSignIn",
+            StepId::Permissions => "stepPermissions",
+            StepId::Keys => "stepKeys",
+            StepId::Fill => "stepFill",
+            StepId::Applications => "stepApplications",
+            StepId::Try => "stepTry",
         }
     }
 }
@@ -300,9 +332,11 @@ impl GuideAction {
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     pub id: StepId,
-    pub title: String,
+    pub title: Text,
     pub state: StepState,
-    pub why: String,
+    /// What a failed Try said about this step.
+    pub problem: Option<Text>,
+    pub why: Text,
     pub action: Option<GuideAction>,
 }
 
@@ -328,18 +362,19 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         _ => None,
     };
     let works = facts.try_result == Some(TryResult::Works);
-    let step = |id, title: &str, done: bool, why: String, action: Option<GuideAction>| Step {
+    let step = |id: StepId, done: bool, why: Text, action: Option<GuideAction>| Step {
         id,
-        title: title.into(),
+        title: Text::new(id.title_id()),
         state: match &failed {
             Some((s, _)) if *s == id => StepState::Blocked,
             _ if done || works => StepState::Done,
             _ => StepState::Todo,
         },
-        why: match &failed {
-            Some((s, m)) if *s == id => format!("{m} {why}"),
-            _ => why,
+        problem: match &failed {
+            Some((s, m)) if *s == id => Some(Text::new(m)),
+            _ => None,
         },
+        why,
         action,
     };
     let callback_done = match (&callback, &facts.callbacks) {
@@ -352,20 +387,13 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         PortalUserAuthSettings,
     ]);
     let callback_why = match (&callback, &facts.callbacks) {
-        (None, _) => "Open the Auth0 tab (the Twitter connection) so KeyBridge knows your tenant."
-            .to_string(),
-        (Some(c), Some(list)) if list.contains(c) => {
-            format!("The app's callback URLs include {c}.")
-        }
+        (None, _) => Text::new("whyCallbackNoTenant"),
+        (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
         (Some(c), Some(list)) if !list.is_empty() => {
-            format!("The app's callback URLs ({}) lack {c}.", list.join(", "))
+            Text::with("whyCallbackLacking", [list.join(", "), c.clone()])
         }
-        (Some(c), _) if callback_form => {
-            format!("Fill {c} into the Callback URL field, then save the form.")
-        }
-        (Some(c), _) => format!(
-            "Open the app's Settings (or the portal's User authentication settings) to set {c}."
-        ),
+        (Some(c), _) if callback_form => Text::with("whyCallbackFill", [c.clone()]),
+        (Some(c), _) => Text::with("whyCallbackOpen", [c.clone()]),
     };
     let filled = !now.filled.is_empty() && now.filled.iter().all(|v| v.outcome.holds_value());
     let apps_enabled = facts
@@ -375,69 +403,76 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
     let mut steps = vec![
         step(
             StepId::Callback,
-            "Set the callback URL on the Twitter app",
             callback_done,
             callback_why,
             (callback.is_some() && callback_form).then_some(GuideAction::FillCallback),
         ),
         step(
             StepId::SignIn,
-            "Allow Sign in with Twitter",
             facts.sign_in == Some(true),
-            match facts.sign_in {
-                Some(true) => "The app may be used to Sign in with Twitter.".into(),
-                Some(false) if open(&[TwitterLegacySettings]) => {
-                    "Tick “Allow this application to be used to Sign in with Twitter”, then click Update Settings.".into()
-                }
-                Some(false) => "Not allowed yet: open the app's Settings tab (legacy) or set up User authentication (portal).".into(),
-                None => "Open the app's Settings tab so KeyBridge can check.".into(),
-            },
-            (facts.sign_in == Some(false) && open(&[TwitterLegacySettings])).then_some(GuideAction::AllowSignIn),
+            Text::new(match facts.sign_in {
+                Some(true) => "whySignInDone",
+                Some(false) if open(&[TwitterLegacySettings]) => "whySignInTick",
+                Some(false) => "whySignInNotYet",
+                None => "whySignInUnknown",
+            }),
+            (facts.sign_in == Some(false) && open(&[TwitterLegacySettings]))
+                .then_some(GuideAction::AllowSignIn),
         ),
         step(
             StepId::Permissions,
-            "Check the app's permissions",
             facts.access_level.is_some(),
             match &facts.access_level {
-                Some(level) => format!("Access level: {level}. Sign-in needs only Read; change it only if you want fewer permissions."),
-                None => "Sign-in needs only Read access. Open the Permissions or Keys tab to see the app's level.".into(),
+                Some(level) => Text::with("whyPermissionsKnown", [level.clone()]),
+                None => Text::new("whyPermissionsUnknown"),
             },
             None,
         ),
         step(
             StepId::Keys,
-            "Copy the consumer key and secret",
             now.captured || filled,
-            if now.captured { "Captured; masked in KeyBridge.".into() } else { "Capture them on the app's keys page.".into() },
-            (!now.captured && open(&[TwitterLegacyKeys, PortalKeys])).then_some(GuideAction::Capture),
+            Text::new(if now.captured {
+                "whyKeysCaptured"
+            } else {
+                "whyKeysCapture"
+            }),
+            (!now.captured && open(&[TwitterLegacyKeys, PortalKeys]))
+                .then_some(GuideAction::Capture),
         ),
         step(
             StepId::Fill,
-            "Paste them into the Auth0 connection and Save",
             filled,
-            if filled { "Filled and read back. Click Save in Auth0 if you have not.".into() } else { "Fill the Auth0 connection's Settings, then click Save there.".into() },
+            Text::new(if filled { "whyFillDone" } else { "whyFillTodo" }),
             (now.captured && open(&[Auth0TwitterConnection])).then_some(GuideAction::Fill),
         ),
         step(
             StepId::Applications,
-            "Enable the connection for your applications",
             apps_enabled,
             match &facts.applications {
-                Some(apps) if apps_enabled => format!(
-                    "Enabled for {}.",
-                    apps.iter().filter(|a| a.enabled).map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+                Some(apps) if apps_enabled => Text::with(
+                    "whyApplicationsDone",
+                    [apps
+                        .iter()
+                        .filter(|a| a.enabled)
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")],
                 ),
-                Some(_) => "Pick the applications below, then click Save on the Applications tab.".into(),
-                None => "Open the connection's Applications (Clients) tab.".into(),
+                Some(_) => Text::new("whyApplicationsPick"),
+                None => Text::new("whyApplicationsOpen"),
             },
             open(&[Auth0ConnectionApplications]).then_some(GuideAction::EnableApplications),
         ),
         step(
             StepId::Try,
-            "Try the connection",
             works,
-            if works { "It works!".into() } else { "Try it from the Auth0 dashboard; KeyBridge reads the result.".into() },
-            open(&[Auth0TwitterConnection, Auth0SocialConnections, Auth0ConnectionApplications]).then_some(GuideAction::Try),
+            Text::new(if works { "whyTryWorks" } else { "whyTryTodo" }),
+            open(&[
+                Auth0TwitterConnection,
+                Auth0SocialConnections,
+                Auth0ConnectionApplications,
+            ])
+            .then_some(GuideAction::Try),
         ),
     ];
     // The first step not done is next (the permissions step only informs); one primary action at a time.

@@ -11,3 +11,4 @@ pub mod page;
 pub mod popup;
 pub mod site;
 pub mod snapshot;
+pub mod text;

@@ -84,7 +84,7 @@ impl Target {
             Target::CallbackUrl => "Callback URL".into(),
             Target::WebsiteUrl => "Website URL".into(),
             Target::SignIn => "Sign in with Twitter".into(),
-            Target::Application(name) => format!("Application “{name}”"),
+            Target::Application(name) => name.clone(),
             Target::Try => "Try".into(),
         }
     }

@@ -11,7 +11,8 @@ use web_sys::{Document, Element};
 
 use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
 use crate::guide::{GuideAction, StepId, StepState};
-use crate::page::FieldOutcome;
+use crate::page::{FieldOutcome, FieldVerdict};
+use crate::text::Text;
 
 /// The popup: a root element, the function that reaches the background, the live listeners, and the
 /// last notice (a refresh after a tab change keeps it).
@@ -26,6 +27,8 @@ pub struct Popup {
     ticked: RefCell<Option<Vec<String>>>,
     /// The keyboard shortcuts of Capture keys and Fill Auth0, as the browser reports them.
     shortcuts: Shortcuts,
+    /// `translate(id, args)`: the browser's i18n (`getMessage`); every sentence the admin reads comes from it.
+    translate: js_sys::Function,
 }
 
 /// Keyboard shortcuts (the `commands` API); empty when the admin unassigned one.
@@ -53,50 +56,53 @@ fn add(parent: &Element, child: Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn tab_line(slot: &TabSlot, missing: &str) -> String {
+fn tab_line(slot: &TabSlot, missing: &str) -> Text {
+    let count = || slot.choices.len().to_string();
     match &slot.tab {
-        Some(t) if !slot.choices.is_empty() && slot.chosen => format!(
-            "Using “{}”, which you picked among {} open tabs.",
-            t.title,
-            slot.choices.len()
-        ),
-        Some(t) if !slot.choices.is_empty() => format!(
-            "Using “{}”, the most recent of {} open tabs. Pick another below if that is not the one.",
-            t.title,
-            slot.choices.len()
-        ),
-        Some(t) => format!("Found “{}”.", t.title),
-        None => missing.to_string(),
+        Some(t) if !slot.choices.is_empty() && slot.chosen => {
+            Text::with("tabPicked", [t.title.clone(), count()])
+        }
+        Some(t) if !slot.choices.is_empty() => {
+            Text::with("tabMostRecent", [t.title.clone(), count()])
+        }
+        Some(t) => Text::with("tabFound", [t.title.clone()]),
+        None => Text::new(missing),
     }
 }
 
 /// "in 9 min" until `expires_at` (ms since the epoch).
-fn expires_text(expires_at: f64) -> String {
+fn expires_text(expires_at: f64) -> Text {
     // Whole minutes: integer formatting keeps float formatting out of the wasm.
     let minutes = ((expires_at - js_sys::Date::now()) / 60_000.0)
         .ceil()
         .max(0.0) as u64;
-    format!("KeyBridge forgets them in {minutes} min, or after filling Auth0.")
+    Text::with("expiresIn", [minutes.to_string()])
 }
 
-fn outcome_text(o: FieldOutcome) -> &'static str {
-    match o {
-        FieldOutcome::Filled => "filled and read back from the page",
-        FieldOutcome::Unchanged => "already held this value (read back)",
-        FieldOutcome::Occupied => "holds a different value: not replaced",
-        FieldOutcome::Rejected => "the page did not keep the value",
-        FieldOutcome::Missing => "the field disappeared from the page",
-    }
+fn outcome_text(v: &FieldVerdict) -> Text {
+    let id = match v.outcome {
+        FieldOutcome::Filled => "outcomeFilled",
+        FieldOutcome::Unchanged => "outcomeUnchanged",
+        FieldOutcome::Occupied => "outcomeOccupied",
+        FieldOutcome::Rejected => "outcomeRejected",
+        FieldOutcome::Missing => "outcomeMissing",
+    };
+    Text::with(id, [v.target.label()])
 }
 
 impl Popup {
     /// Mounts the popup in `root`; `send(request)` returns a Promise of the next state.
-    pub fn mount(root: Element, send: js_sys::Function) -> Rc<Popup> {
-        Popup::mount_with(root, send, Shortcuts::default())
+    pub fn mount(root: Element, send: js_sys::Function, translate: js_sys::Function) -> Rc<Popup> {
+        Popup::mount_with(root, send, translate, Shortcuts::default())
     }
 
     /// Mounts the popup, showing the keyboard shortcuts beside their buttons.
-    pub fn mount_with(root: Element, send: js_sys::Function, shortcuts: Shortcuts) -> Rc<Popup> {
+    pub fn mount_with(
+        root: Element,
+        send: js_sys::Function,
+        translate: js_sys::Function,
+        shortcuts: Shortcuts,
+    ) -> Rc<Popup> {
         let popup = Rc::new(Popup {
             root,
             send,
@@ -105,10 +111,28 @@ impl Popup {
             shown: RefCell::new(None),
             ticked: RefCell::new(None),
             shortcuts,
+            translate,
         });
         popup.show(&PopupState::default());
         Popup::request(&popup, Request::Status);
         popup
+    }
+
+    /// The sentence of `text` in the admin's language (the id itself if the catalogue lacks it).
+    pub fn tr(&self, text: &Text) -> String {
+        let args: js_sys::Array = text.args.iter().map(|a| JsValue::from_str(a)).collect();
+        let out = self
+            .translate
+            .call2(&JsValue::NULL, &JsValue::from_str(&text.id), &args);
+        out.ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| text.id.clone())
+    }
+
+    /// The message `id`, without arguments.
+    fn t(&self, id: &str) -> String {
+        self.tr(&Text::new(id))
     }
 
     /// Sends a request to the background and shows the state it answers with.
@@ -140,9 +164,7 @@ impl Popup {
                 }
                 Ok(Ok(state)) => state,
                 _ => PopupState {
-                    notice: Some(Notice::error(
-                        "KeyBridge's background did not answer. Close the popup and open it again.",
-                    )),
+                    notice: Some(Notice::failure(Text::new("noticeNoBackground"))),
                     ..PopupState::default()
                 },
             };
@@ -190,21 +212,25 @@ impl Popup {
     fn guide(self: &Rc<Self>, doc: &Document, state: &PopupState) -> Result<Element, JsValue> {
         let section = el(doc, "section", "guide", "")?;
         section.set_id("guide");
-        add(&section, el(doc, "h2", "", "Auth0's Twitter guide")?)?;
+        add(&section, el(doc, "h2", "", &self.t("guideTitle"))?)?;
         let ol = el(doc, "ol", "", "")?;
         for step in &state.guide {
             let (class, word) = match step.state {
-                StepState::Done => ("done", "Done"),
-                StepState::Next => ("next", "Next"),
-                StepState::Todo => ("todo", "To do"),
-                StepState::Blocked => ("blocked", "Revisit"),
+                StepState::Done => ("done", "stateDone"),
+                StepState::Next => ("next", "stateNext"),
+                StepState::Todo => ("todo", "stateTodo"),
+                StepState::Blocked => ("blocked", "stateBlocked"),
             };
             let li = el(doc, "li", class, "")?;
             li.set_attribute("data-step", &format!("{:?}", step.id).to_ascii_lowercase())?;
-            add(&li, el(doc, "span", "state", word)?)?;
-            add(&li, el(doc, "span", "title", &step.title)?)?;
+            add(&li, el(doc, "span", "state", &self.t(word))?)?;
+            add(&li, el(doc, "span", "title", &self.tr(&step.title))?)?;
             // The why of a done step is in its title attribute: the list stays short.
-            let why = el(doc, "span", "why", &step.why)?;
+            let why_text = match &step.problem {
+                Some(problem) => format!("{} {}", self.tr(problem), self.tr(&step.why)),
+                None => self.tr(&step.why),
+            };
+            let why = el(doc, "span", "why", &why_text)?;
             if step.state == StepState::Done || step.state == StepState::Todo {
                 why.set_class_name("why quiet");
             }
@@ -255,15 +281,12 @@ impl Popup {
                     | GuideAction::AllowSignIn
                     | GuideAction::Try),
                 ) if step.state != StepState::Done || *action == GuideAction::Try => {
-                    let id = format!(
-                        "guide-{}",
-                        action.label().to_ascii_lowercase().replace(' ', "-")
-                    );
                     let request = Request::Guide {
                         action: action.clone(),
                         applications: Vec::new(),
                     };
-                    let b = self.button(doc, &id, action.label(), true, request)?;
+                    let label = self.t(action.label_id());
+                    let b = self.button(doc, action.element_id(), &label, true, request)?;
                     if secondary {
                         b.set_class_name("secondary");
                     }
@@ -280,7 +303,7 @@ impl Popup {
     /// "Hold to reveal": while held (pointer or Space/Enter), the masked Consumer Key shows in full; the
     /// secret is never revealed. The key comes from the background only for that moment.
     fn reveal_button(self: &Rc<Self>, doc: &Document, masked: &str) -> Result<Element, JsValue> {
-        let b = el(doc, "button", "reveal", "Hold to reveal the key")?;
+        let b = el(doc, "button", "reveal", &self.t("revealKey"))?;
         b.set_id("reveal");
         b.set_attribute("type", "button")?;
         let shown = |popup: &Popup, text: &str| {
@@ -349,32 +372,32 @@ impl Popup {
         let (id, title, slot, missing, button, label, shortcut, step) = match role {
             Role::Keys => (
                 "twitter-step",
-                "1. Twitter keys",
+                "sectionTwitter",
                 &state.twitter,
-                "No Twitter keys tab is open.",
+                "tabNoTwitter",
                 "capture",
-                "Capture keys",
+                "captureKeys",
                 &self.shortcuts.capture,
                 StepId::Keys,
             ),
             Role::Connection => (
                 "auth0-step",
-                "2. Auth0 connection",
+                "sectionAuth0",
                 &state.auth0,
-                "No Auth0 Twitter connection tab is open.",
+                "tabNoAuth0",
                 "fill",
-                "Fill Auth0",
+                "fillAuth0",
                 &self.shortcuts.fill,
                 StepId::Fill,
             ),
         };
         let section = el(doc, "section", "step", "")?;
         section.set_id(id);
-        add(&section, el(doc, "h2", "", title)?)?;
+        add(&section, el(doc, "h2", "", &self.t(title))?)?;
         self.tab_block(doc, &section, slot, role, missing)?;
         add(
             &section,
-            self.button(doc, button, label, slot.tab.is_some(), request)?,
+            self.button(doc, button, &self.t(label), slot.tab.is_some(), request)?,
         )?;
         self.shortcut(doc, &section, button, shortcut)?;
         self.primary_when(&section, button, state, step)?;
@@ -440,7 +463,12 @@ impl Popup {
 
     /// "Enable selected applications": sends the names the admin ticked in the list above it.
     fn applications_button(self: &Rc<Self>, doc: &Document) -> Result<Element, JsValue> {
-        let b = el(doc, "button", "", GuideAction::EnableApplications.label())?;
+        let b = el(
+            doc,
+            "button",
+            "",
+            &self.t(GuideAction::EnableApplications.label_id()),
+        )?;
         b.set_id("guide-enable-applications");
         b.set_attribute("type", "button")?;
         let weak: Weak<Popup> = Rc::downgrade(self);
@@ -474,14 +502,17 @@ impl Popup {
             Role::Keys => "twitter",
             Role::Connection => "auth0",
         };
-        add(parent, el(doc, "p", "tab", &tab_line(slot, missing))?)?;
+        add(
+            parent,
+            el(doc, "p", "tab", &self.tr(&tab_line(slot, missing)))?,
+        )?;
         if let Some(t) = &slot.tab {
             add(
                 parent,
                 self.button(
                     doc,
                     &format!("{prefix}-goto"),
-                    "Go to tab",
+                    &self.t("goToTab"),
                     true,
                     Request::GoTo { tab: t.id },
                 )?,
@@ -494,14 +525,11 @@ impl Popup {
         ul.set_id(&format!("{prefix}-choices"));
         ul.set_attribute(
             "aria-label",
-            &format!(
-                "Open {} tabs",
-                if role == Role::Keys {
-                    "Twitter keys"
-                } else {
-                    "Auth0 connection"
-                }
-            ),
+            &self.t(if role == Role::Keys {
+                "choicesTwitter"
+            } else {
+                "choicesAuth0"
+            }),
         )?;
         for (i, t) in slot.choices.iter().enumerate() {
             let li = el(doc, "li", "", "")?;
@@ -513,14 +541,17 @@ impl Popup {
                     doc,
                     "span",
                     "choice-where",
-                    &format!("window {} · {}", t.window_id, t.url),
+                    &self.tr(&Text::with(
+                        "choiceWhere",
+                        [t.window_id.to_string(), t.url.to_string()],
+                    )),
                 )?,
             )?;
-            let label = if current { "In use" } else { "Use this tab" };
+            let label = self.t(if current { "choiceInUse" } else { "choiceUse" });
             let b = self.button(
                 doc,
                 &format!("{prefix}-choice-{i}"),
-                label,
+                &label,
                 !current,
                 Request::Choose { role, tab: t.id },
             )?;
@@ -537,16 +568,8 @@ impl Popup {
         self.root.set_text_content(None);
 
         let header = el(&doc, "header", "", "")?;
-        add(&header, el(&doc, "h1", "", "KeyBridge")?)?;
-        add(
-            &header,
-            el(
-                &doc,
-                "p",
-                "lede",
-                "Carries your Twitter app's consumer keys into Auth0's Twitter connection.",
-            )?,
-        )?;
+        add(&header, el(&doc, "h1", "", &self.t("extName"))?)?;
+        add(&header, el(&doc, "p", "lede", &self.t("lede"))?)?;
         self.root.append_child(&header)?;
 
         if !state.guide.is_empty() {
@@ -567,7 +590,7 @@ impl Popup {
                 self.button(
                     &doc,
                     "capture-anyway",
-                    "Capture anyway",
+                    &self.t("captureAnyway"),
                     state.twitter.tab.is_some(),
                     Request::Capture {
                         accept_lookalike: true,
@@ -579,16 +602,16 @@ impl Popup {
             let dl = el(&doc, "dl", "captured", "")?;
             dl.set_id("captured");
             for (term, value) in [
-                ("Consumer Key", c.key.as_str()),
-                ("Consumer Secret", c.secret.as_str()),
-                ("From", c.source_title.as_str()),
+                ("termKey", c.key.as_str()),
+                ("termSecret", c.secret.as_str()),
+                ("termFrom", c.source_title.as_str()),
             ] {
-                add(&dl, el(&doc, "dt", "", term)?)?;
+                add(&dl, el(&doc, "dt", "", &self.t(term))?)?;
                 add(&dl, el(&doc, "dd", "", value)?)?;
             }
             add(&twitter, dl)?;
             add(&twitter, self.reveal_button(&doc, &c.key)?)?;
-            let expiry = el(&doc, "p", "expiry", &expires_text(c.expires_at))?;
+            let expiry = el(&doc, "p", "expiry", &self.tr(&expires_text(c.expires_at)))?;
             expiry.set_id("expiry");
             add(&twitter, expiry)?;
         }
@@ -606,7 +629,7 @@ impl Popup {
                 self.button(
                     &doc,
                     "replace",
-                    "Replace in Auth0",
+                    &self.t("replaceInAuth0"),
                     state.auth0.tab.is_some(),
                     Request::Fill { overwrite: true },
                 )?,
@@ -622,11 +645,7 @@ impl Popup {
                     if v.outcome.holds_value() { "ok" } else { "bad" },
                     "",
                 )?;
-                li.set_text_content(Some(&format!(
-                    "{}: {}",
-                    v.target.label(),
-                    outcome_text(v.outcome)
-                )));
+                li.set_text_content(Some(&self.tr(&outcome_text(v))));
                 ul.append_child(&li)?;
             }
             add(&auth0, ul)?;
@@ -642,14 +661,14 @@ impl Popup {
                 Tone::Success => "notice success",
                 Tone::Error => "notice error",
             });
-            notice.set_text_content(Some(&n.text));
+            notice.set_text_content(Some(&self.tr(&n.text)));
         }
         self.root.append_child(&notice)?;
 
         if state.captured.is_some() {
             add(
                 &self.root,
-                self.button(&doc, "forget", "Forget keys", true, Request::Forget)?,
+                self.button(&doc, "forget", &self.t("forgetKeys"), true, Request::Forget)?,
             )?;
         }
         add(
@@ -657,7 +676,7 @@ impl Popup {
             self.button(
                 &doc,
                 "export",
-                "Export configuration",
+                &self.t("exportConfiguration"),
                 true,
                 Request::Export,
             )?,
@@ -666,15 +685,7 @@ impl Popup {
             let details = el(&doc, "details", "export", "")?;
             details.set_id("export-text");
             details.set_attribute("open", "")?;
-            add(
-                &details,
-                el(
-                    &doc,
-                    "summary",
-                    "",
-                    "Configuration for automation (the secret stays a placeholder)",
-                )?,
-            )?;
+            add(&details, el(&doc, "summary", "", &self.t("exportSummary"))?)?;
             for (title, text) in [
                 ("Management API", e.management_api.as_str()),
                 ("Terraform", e.terraform.as_str()),
@@ -693,11 +704,17 @@ thread_local! {
     static MOUNTED: RefCell<Option<Rc<Popup>>> = const { RefCell::new(None) };
 }
 
-/// Entry point of `popup.html`: renders into `root`, talking to the background through `send`.
+/// Entry point of `popup.html`: renders into `root`, talking to the background through `send`, every
+/// sentence through `translate` (the browser's i18n).
 #[wasm_bindgen(js_name = startPopup)]
-pub fn start_popup(root: Element, send: js_sys::Function, shortcuts: JsValue) {
+pub fn start_popup(
+    root: Element,
+    send: js_sys::Function,
+    translate: js_sys::Function,
+    shortcuts: JsValue,
+) {
     let shortcuts = serde_wasm_bindgen::from_value(shortcuts).unwrap_or_default();
-    let popup = Popup::mount_with(root, send, shortcuts);
+    let popup = Popup::mount_with(root, send, translate, shortcuts);
     MOUNTED.with(|m| *m.borrow_mut() = Some(popup));
 }
 

@@ -7,6 +7,7 @@ use keybridge::guide::{
 };
 use keybridge::page::{Op, Target};
 use keybridge::snapshot::PageSnapshot;
+use keybridge::text::Text;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -96,11 +97,7 @@ fn the_checklist_starts_by_asking_for_the_tenant_and_moves_on_as_facts_arrive() 
     let blank = checklist(&Facts::default(), &Situation::default());
     assert_eq!(blank.len(), 7);
     assert_eq!(blank[0].state, StepState::Next);
-    assert!(
-        blank[0].why.contains("Open the Auth0 tab"),
-        "{}",
-        blank[0].why
-    );
+    assert_eq!(blank[0].why, Text::new("whyCallbackNoTenant"));
     let facts = Facts {
         tenant: Some(acme()),
         callbacks: Some(vec![CALLBACK.into()]),
@@ -124,23 +121,23 @@ fn the_checklist_starts_by_asking_for_the_tenant_and_moves_on_as_facts_arrive() 
         ..facts.clone()
     };
     let first = &checklist(&lacking, &Situation::default())[0];
-    assert!(
-        first
-            .why
-            .contains("lack https://acme-demo.us.auth0.com/login/callback"),
-        "{}",
-        first.why
+    assert_eq!(
+        first.why,
+        Text::with(
+            "whyCallbackLacking",
+            ["https://other.example/cb".into(), CALLBACK.into()]
+        )
     );
     let failed = Facts {
         try_result: Some(TryResult::Failed {
             step: StepId::SignIn,
-            message: "Refused.".into(),
+            message: "tryFailSignIn".into(),
         }),
         ..facts
     };
     let steps = checklist(&failed, &Situation::default());
     assert_eq!(steps[1].state, StepState::Blocked);
-    assert!(steps[1].why.starts_with("Refused."));
+    assert_eq!(steps[1].problem, Some(Text::new("tryFailSignIn")));
 }
 
 #[test]

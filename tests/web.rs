@@ -9,6 +9,7 @@ use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
 use keybridge::page::{FieldOutcome, FieldVerdict, Target};
 use keybridge::popup::Popup;
 use keybridge::snapshot::PageUrl;
+use keybridge::text::Text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -39,9 +40,36 @@ fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
     let popup = Popup::mount(
         root.clone(),
         send.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+        english(),
     );
     send.forget(); // the test page lives as long as the test
     (popup, root, sent)
+}
+
+/// `chrome.i18n.getMessage` for the test page: the English catalogue the extension ships.
+fn english() -> js_sys::Function {
+    let catalogue = js_sys::JSON::parse(include_str!("../extension/_locales/en/messages.json"))
+        .expect("catalogue");
+    let f = Closure::<dyn Fn(String, js_sys::Array) -> String>::new(
+        move |id: String, args: js_sys::Array| {
+            let entry =
+                js_sys::Reflect::get(&catalogue, &id.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+            let mut text = js_sys::Reflect::get(&entry, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            for (i, arg) in args.iter().enumerate() {
+                text = text.replace(
+                    &format!("$A{}$", i + 1),
+                    &arg.as_string().unwrap_or_default(),
+                );
+            }
+            text
+        },
+    );
+    let function = f.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    f.forget(); // lives as long as the test page
+    function
 }
 
 fn a_tab(id: i32, title: &str) -> Tab {
@@ -150,7 +178,7 @@ async fn a_click_sends_its_request_and_the_answer_is_rendered() {
                 outcome: FieldOutcome::Occupied,
             },
         ],
-        notice: Some(Notice::info("Auth0 already holds a different value.")),
+        notice: Some(Notice::info(Text::new("noticeOccupied"))),
         confirm_overwrite: true,
         ..PopupState::default()
     };
@@ -183,7 +211,7 @@ async fn a_click_sends_its_request_and_the_answer_is_rendered() {
     );
     assert_eq!(
         button(&root, "notice").text_content().as_deref(),
-        Some("Auth0 already holds a different value.")
+        Some("Auth0 already holds a different value. Nothing was replaced; click “Replace in Auth0” if the captured keys are the right ones.")
     );
 }
 

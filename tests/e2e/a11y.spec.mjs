@@ -100,3 +100,18 @@ test('the popup works from the keyboard alone, in checklist order, and shows the
   await popup.keyboard.press('Enter');
   await expect(popup.locator('#captured dd').first()).toHaveText(`${app.consumerKey.slice(0, 4)}${'•'.repeat(12)}`);
 });
+
+test('the popup speaks the browser\'s language (German), keeping the names of its two main buttons', async () => {
+  await browser.close();
+  browser = await launchChromium(PORT, ['--lang=de']);
+  consoleLines = recordConsole(browser);
+  const twitter = await browser.context.newPage();
+  await twitter.goto(urls.legacyKeys);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+  await expect(popup.locator('#guide h2')).toHaveText('Auth0s Twitter-Anleitung');
+  await expect(popup.locator('#twitter-goto')).toHaveText('Zum Tab');
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();
+  await expect(popup.getByRole('button', { name: 'Fill Auth0' })).toBeVisible();
+  expect(await audit(popup)).toEqual([]);
+});

@@ -13,7 +13,7 @@ export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
 export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
 
 /// Launches Debian's Chromium with the built extension; every replica host resolves to the world.
-export async function launchChromium(port) {
+export async function launchChromium(port, extraArgs = []) {
   const profile = mkdtempSync(join(tmpdir(), 'keybridge-chromium-'));
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -25,6 +25,7 @@ export async function launchChromium(port) {
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       `--disable-extensions-except=${CHROME_EXTENSION}`, `--load-extension=${CHROME_EXTENSION}`,
       `--host-resolver-rules=${rules}`,
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
