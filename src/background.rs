@@ -55,7 +55,7 @@ const FACTS_KEY: &str = "facts";
 /// The outcome of a keyboard shortcut, for the popup to show when it opens.
 const NOTICE_KEY: &str = "notice";
 /// How long a fill waits for the Auth0 form to render, and how often it looks.
-const FORM_WAIT_MS: u32 = 8_000;
+const FORM_WAIT_MS: u32 = 12_000;
 const FORM_POLL_MS: u32 = 200;
 
 /// A tab as `tabs.query` returns it.

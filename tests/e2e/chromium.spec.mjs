@@ -167,7 +167,9 @@ test('waits for an Auth0 form that renders after the click', async () => {
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(auth0.getByRole('progressbar')).toBeVisible();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-  await expect(popup.locator('#fill-report li')).toHaveText(FILLED, { timeout: 15_000 });
+  // The notice first: if the wait fails, the failure shows what the popup said.
+  await expect(popup.locator('#notice')).toHaveText(/Both values are in the Auth0 form/, { timeout: 20_000 });
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
   expect((await saveAndReadReactState(auth0)).client_secret).toBe(twitter.secret);
 });
 
