@@ -311,7 +311,13 @@ impl Flow {
             .collect();
         candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
         let tab = candidates.first().ok_or(Error::GuidePageMissing)?;
-        let facts = self.observe(&tabs).await;
+        // The popup's last status observed every page; no second walk over all tabs here.
+        let facts: Facts = self
+            .stored(FACTS_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let custom = self.options().await.custom_domain;
         // The Try menu needs a click to show its item, then a second look.
         for _ in 0..2 {

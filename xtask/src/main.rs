@@ -192,10 +192,20 @@ fn firefox_e2e() -> Result {
 
 /// Builds the release extension and prints the speed and size table (never asserted).
 fn bench() -> Result {
-    build::build()?;
+    node_script("tests/e2e/bench.mjs", true)
+}
+
+/// Runs a script of the replica world in Node with Debian's Chromium, after a build when it drives the
+/// extension.
+fn node_script(script: &str, needs_build: bool) -> Result {
+    if needs_build {
+        build::build()?;
+    } else {
+        tools::npm_packages()?;
+    }
     tools::openssl()?;
     run(Command::new("node")
-        .arg("tests/e2e/bench.mjs")
+        .arg(script)
         .env("CHROMIUM", tools::chromium()?))
 }
 
@@ -229,28 +239,16 @@ fn fuzz() -> Result {
 
 /// Re-records the content script's snapshots of the replicas for the native tests.
 fn snapshots() -> Result {
-    tools::npm_packages()?;
-    tools::openssl()?;
-    run(Command::new("node")
-        .arg("tests/e2e/record-snapshots.mjs")
-        .env("CHROMIUM", tools::chromium()?))
+    node_script("tests/e2e/record-snapshots.mjs", false)
 }
 
 /// Retakes the README's screenshots of the popup (light and dark) from the replica world.
 fn screenshots() -> Result {
-    build::build()?;
-    tools::openssl()?;
-    run(Command::new("node")
-        .arg("tests/e2e/screenshots.mjs")
-        .env("CHROMIUM", tools::chromium()?))
+    node_script("tests/e2e/screenshots.mjs", true)
 }
 
 fn demo() -> Result {
-    build::build()?;
-    tools::openssl()?;
-    run(Command::new("node")
-        .arg("www/demo.mjs")
-        .env("CHROMIUM", tools::chromium()?))
+    node_script("www/demo.mjs", true)
 }
 
 fn main() -> ExitCode {
