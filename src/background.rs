@@ -1,7 +1,5 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, KeyError};
@@ -11,6 +9,7 @@ use crate::flow::{
     Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
+use crate::js::Js;
 use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
@@ -59,8 +58,7 @@ const FORM_WAIT_MS: u32 = 12_000;
 const FORM_POLL_MS: u32 = 200;
 
 /// A tab as `tabs.query` returns it.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct RawTab {
     id: Option<i32>,
     window_id: Option<i32>,
@@ -68,6 +66,14 @@ struct RawTab {
     title: Option<String>,
     last_accessed: Option<f64>,
 }
+
+crate::js_struct!(default RawTab {
+    id: "id",
+    window_id: "windowId",
+    url: "url",
+    title: "title",
+    last_accessed: "lastAccessed",
+});
 
 /// Lets the browser parse a URL (WHATWG rules); `None` when it is not one.
 fn parse_url(url: &str) -> Option<PageUrl> {
@@ -93,14 +99,8 @@ impl RawTab {
     }
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| Error::BadMessage)
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| Error::BadMessage)
+fn from_js<T: Js>(value: JsValue) -> Result<T, Error> {
+    T::from_js(&value).ok_or(Error::BadMessage)
 }
 
 fn storage_error(e: JsValue) -> Error {
@@ -108,8 +108,7 @@ fn storage_error(e: JsValue) -> Error {
 }
 
 /// The admin's options.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Default)]
 struct Options {
     /// A custom domain that replaces the tenant domain in the callback URL.
     custom_domain: Option<String>,
@@ -119,6 +118,13 @@ struct Options {
     show_permissions: Option<bool>,
     show_applications: Option<bool>,
 }
+
+crate::js_struct!(default Options {
+    custom_domain: "customDomain",
+    expiry_minutes: "expiryMinutes",
+    show_permissions: "showPermissions",
+    show_applications: "showApplications",
+});
 
 /// Pages whose facts feed the checklist. Key pages are left out: KeyBridge reads them only on Capture.
 fn observed(kind: PageKind) -> bool {
@@ -147,7 +153,7 @@ impl Flow {
         raw.into_tab()
     }
 
-    async fn stored<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, Error> {
+    async fn stored<T: Js>(&self, key: &str) -> Result<Option<T>, Error> {
         let v = self.api.session_get(key).await.map_err(storage_error)?;
         if v.is_undefined() || v.is_null() {
             return Ok(None);
@@ -156,9 +162,11 @@ impl Flow {
         Ok(from_js(v).ok())
     }
 
-    async fn store<T: Serialize>(&self, key: &str, value: &T) -> Result<(), Error> {
-        let v = to_js(value)?;
-        self.api.session_set(key, v).await.map_err(storage_error)?;
+    async fn store<T: Js>(&self, key: &str, value: &T) -> Result<(), Error> {
+        self.api
+            .session_set(key, value.to_js())
+            .await
+            .map_err(storage_error)?;
         Ok(())
     }
 
@@ -192,8 +200,7 @@ impl Flow {
     }
 
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        let msg = to_js(&PageRequest::Snapshot)?;
-        let v = self.ask(tab, msg).await?;
+        let v = self.ask(tab, PageRequest::Snapshot.to_js()).await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
 
@@ -370,7 +377,7 @@ impl Flow {
                 return Err(Error::UntrustedSender);
             }
         }
-        let msg = to_js(&PageRequest::Apply { plan: plan.clone() })?;
+        let msg = PageRequest::Apply { plan: plan.clone() }.to_js();
         from_js(self.ask(tab, msg).await?)
     }
 
@@ -589,7 +596,7 @@ pub async fn handle_popup_message(
         Ok(request) => flow.handle(request).await,
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
-    to_js(&state).map_err(|e| JsValue::from_str(&e.text().id))
+    Ok(state.to_js())
 }
 
 /// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.

@@ -1,13 +1,20 @@
 //! Twitter's OAuth 1.0a consumer pair as typed values, parsed once at the edge.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::KeyError;
 
 /// A value that must not be shown: `Debug` and `Display` mask it; reading it is an explicit call.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
+
+/// A secret crosses the boundary only inside a stored capture and a fill plan (see `FillPlan::may_carry`).
+impl crate::js::Js for Secret {
+    fn to_js(&self) -> wasm_bindgen::JsValue {
+        self.0.to_js()
+    }
+    fn from_js(value: &wasm_bindgen::JsValue) -> Option<Self> {
+        String::from_js(value).map(Self)
+    }
+}
 
 impl Secret {
     pub fn new(value: String) -> Self {
@@ -40,8 +47,7 @@ impl std::fmt::Display for Secret {
 }
 
 /// Which value of the consumer pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyPart {
     ConsumerKey,
     ConsumerSecret,
@@ -66,8 +72,7 @@ impl KeyPart {
 }
 
 /// A value of another kind that can be offered where a consumer key or secret belongs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookalike {
     AccessToken,
     AccessTokenSecret,
@@ -184,12 +189,16 @@ pub fn parse_key_part_as(
 }
 
 /// The OAuth 1.0a consumer key and secret of a Twitter app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsumerPair {
     pub key: Secret,
     pub secret: Secret,
 }
+
+crate::js_struct!(ConsumerPair {
+    key: "key",
+    secret: "secret"
+});
 
 impl ConsumerPair {
     pub fn parse(key: &str, secret: &str) -> Result<Self, KeyError> {

@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod flow;
 pub mod guide;
+pub mod js;
 pub mod keys;
 pub mod page;
 pub mod popup;

@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use crate::js::Js;
 use gloo::events::EventListener;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
@@ -32,12 +32,13 @@ pub struct Popup {
 }
 
 /// Keyboard shortcuts (the `commands` API); empty when the admin unassigned one.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Shortcuts {
     pub capture: String,
     pub fill: String,
 }
+
+crate::js_struct!(default Shortcuts { capture: "capture", fill: "fill" });
 
 fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
@@ -139,20 +140,16 @@ impl Popup {
     pub fn request(this: &Rc<Popup>, request: Request) {
         let weak = Rc::downgrade(this);
         let refresh = request == Request::Status;
-        let Ok(message) = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        else {
-            return;
-        };
-        let promise = this.send.call1(&JsValue::NULL, &message);
+        let promise = this.send.call1(&JsValue::NULL, &request.to_js());
         wasm_bindgen_futures::spawn_local(async move {
             let answer = match promise {
                 Ok(p) => JsFuture::from(js_sys::Promise::resolve(&p)).await,
                 Err(e) => Err(e),
             };
             let Some(popup) = weak.upgrade() else { return };
-            let state = match answer.map(serde_wasm_bindgen::from_value::<PopupState>) {
+            let state = match answer.map(|a| PopupState::from_js(&a)) {
                 // A refresh keeps what the admin's last action showed (its notice, the export).
-                Ok(Ok(state)) if refresh => {
+                Ok(Some(state)) if refresh => {
                     let shown = popup.shown.borrow();
                     PopupState {
                         notice: state.notice.or_else(|| popup.notice.borrow().clone()),
@@ -162,7 +159,7 @@ impl Popup {
                         ..state
                     }
                 }
-                Ok(Ok(state)) => state,
+                Ok(Some(state)) => state,
                 _ => PopupState {
                     notice: Some(Notice::failure(Text::new("noticeNoBackground"))),
                     ..PopupState::default()
@@ -335,11 +332,7 @@ impl Popup {
                         shown(&popup, &masked);
                         return;
                     }
-                    let Ok(message) = Request::RevealKey
-                        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                    else {
-                        return;
-                    };
+                    let message = Request::RevealKey.to_js();
                     let Ok(promise) = popup.send.call1(&JsValue::NULL, &message) else {
                         return;
                     };
@@ -713,7 +706,7 @@ pub fn start_popup(
     translate: js_sys::Function,
     shortcuts: JsValue,
 ) {
-    let shortcuts = serde_wasm_bindgen::from_value(shortcuts).unwrap_or_default();
+    let shortcuts = Shortcuts::from_js(&shortcuts).unwrap_or_default();
     let popup = Popup::mount_with(root, send, translate, shortcuts);
     MOUNTED.with(|m| *m.borrow_mut() = Some(popup));
 }

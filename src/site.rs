@@ -1,13 +1,12 @@
 //! The pages KeyBridge serves, as data: origin, path shape and the wordings of each label.
 
-use serde::{Deserialize, Serialize};
-
 use crate::keys::KeyPart;
 use crate::snapshot::PageUrl;
 
 /// What a page is, to KeyBridge: every page of the guide on both sites, in both eras.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
 pub enum PageKind {
     /// apps.twitter.com: the list of the admin's apps.
     TwitterLegacyAppList,
@@ -73,8 +72,7 @@ pub const KEY_PAGES: &[PageKind] = &[PageKind::TwitterLegacyKeys, PageKind::Port
 pub const CONNECTION_PAGES: &[PageKind] = &[PageKind::Auth0TwitterConnection];
 
 /// Which of the two sites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     Twitter,
     Auth0,

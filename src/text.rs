@@ -1,15 +1,14 @@
 //! What the admin reads, as a message id of `extension/_locales/*/messages.json` and its arguments. The
 //! core never holds the sentences themselves; the popup translates through the browser's i18n.
 
-use serde::{Deserialize, Serialize};
-
 /// One message: its id and the values for its `$1`, `$2`… placeholders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
     pub id: String,
     pub args: Vec<String>,
 }
+
+crate::js_struct!(default Text { id: "id", args: "args" });
 
 impl Text {
     pub fn new(id: &str) -> Self {

@@ -53,8 +53,18 @@ fn ids_in_sources() -> BTreeSet<String> {
     let dir = format!("{}/src", env!("CARGO_MANIFEST_DIR"));
     for entry in std::fs::read_dir(&dir).expect("src") {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("source");
-        for quoted in text.split('"').skip(1).step_by(2) {
-            let is_id = !quoted.is_empty()
+        let parts: Vec<&str> = text.split('"').collect();
+        for (before, quoted) in parts.iter().zip(parts.iter().skip(1)).step_by(2) {
+            // `field: "key"` maps a struct field to its JS key (`src/js.rs`): not a message.
+            let js_key = before
+                .strip_suffix(": ")
+                .and_then(|b| {
+                    b.rsplit(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                        .next()
+                })
+                .is_some_and(|field| !field.is_empty());
+            let is_id = !js_key
+                && !quoted.is_empty()
                 && quoted.chars().all(|c| c.is_ascii_alphanumeric())
                 && quoted
                     .chars()

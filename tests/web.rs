@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
 
+use keybridge::js::Js;
 use keybridge::page::{FieldOutcome, FieldVerdict, Target};
 use keybridge::popup::Popup;
 use keybridge::snapshot::PageUrl;
@@ -28,7 +29,7 @@ fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
         .expect("append");
     let sent = Rc::new(RefCell::new(Vec::new()));
     let log = sent.clone();
-    let answer = serde_wasm_bindgen::to_value(&next).expect("state");
+    let answer = next.to_js();
     let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
         let kind = js_sys::Reflect::get(&msg, &"kind".into())
             .ok()
@@ -285,10 +286,10 @@ fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
 #[wasm_bindgen_test]
 async fn the_background_refuses_messages_not_from_its_own_pages() {
     let calls = Rc::new(RefCell::new(Vec::new()));
-    let message = serde_wasm_bindgen::to_value(&keybridge::flow::Request::Capture {
+    let message = keybridge::flow::Request::Capture {
         accept_lookalike: false,
-    })
-    .expect("message");
+    }
+    .to_js();
     let base = "chrome-extension://abcdefghijklmnop/".to_string();
     for sender in [
         "https://manage.auth0.com/dashboard/us/acme/connections/social",

@@ -1,0 +1,306 @@
+//! The JS boundary (`src/js.rs`) in a real browser: the content script's recorded snapshots decode to what
+//! the native tests read with serde, the plans have the shapes `content.js` reads, and values of the wrong
+//! shape are refused.
+#![cfg(target_arch = "wasm32")]
+
+use keybridge::flow::{
+    CapturedView, Notice, PageRequest, PopupState, Request, Role, StoredCapture, Tab, TabSlot,
+};
+use keybridge::guide::{Application, Facts, GuideAction, StepId, Tenant, TryResult};
+use keybridge::js::Js;
+use keybridge::keys::{ConsumerPair, Secret};
+use keybridge::page::{capture, classify, FillAction, FillPlan, FillReport, Op, Target};
+use keybridge::snapshot::{PageSnapshot, PageUrl};
+use keybridge::text::Text;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURES: &[(&str, &str)] = &[
+    (
+        "twitter-legacy-keys",
+        include_str!("fixtures/twitter-legacy-keys.json"),
+    ),
+    (
+        "twitter-legacy-keys-with-token",
+        include_str!("fixtures/twitter-legacy-keys-with-token.json"),
+    ),
+    (
+        "portal-keys-revealed",
+        include_str!("fixtures/portal-keys-revealed.json"),
+    ),
+    (
+        "portal-user-auth-settings",
+        include_str!("fixtures/portal-user-auth-settings.json"),
+    ),
+    (
+        "auth0-connection-settings",
+        include_str!("fixtures/auth0-connection-settings.json"),
+    ),
+    (
+        "auth0-seed-settings",
+        include_str!("fixtures/auth0-seed-settings.json"),
+    ),
+    (
+        "auth0-connection-applications",
+        include_str!("fixtures/auth0-connection-applications.json"),
+    ),
+];
+
+fn parse(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("JSON")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).expect("get")
+}
+
+fn stringify(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).expect("stringify").into()
+}
+
+/// `TwitterLegacyKeys` → `twitterLegacyKeys`, the fixtures' spelling.
+fn camel(debug: String) -> String {
+    let mut c = debug.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn recorded_snapshots_decode_whole() {
+    for (name, json) in FIXTURES {
+        let fixture = parse(json);
+        let raw = get(&fixture, "snapshot");
+        let snap = PageSnapshot::from_js(&raw).unwrap_or_else(|| panic!("{name}: not decoded"));
+        let snap = snap.checked().unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Every field and pair arrived, with their labels and states.
+        let fields = js_sys::Array::from(&get(&raw, "fields"));
+        assert_eq!(snap.fields.len() as u32, fields.length(), "{name}");
+        for (f, raw) in snap.fields.iter().zip(fields.iter()) {
+            assert_eq!(f.id as f64, get(&raw, "id").as_f64().expect("id"), "{name}");
+            assert_eq!(Some(f.tag.clone()), get(&raw, "tag").as_string(), "{name}");
+            assert_eq!(
+                Some(f.input_type.clone()),
+                get(&raw, "type").as_string(),
+                "{name}"
+            );
+            assert_eq!(
+                f.labels.len() as u32,
+                js_sys::Array::from(&get(&raw, "labels")).length(),
+                "{name}"
+            );
+            assert_eq!(Some(f.checked), get(&raw, "checked").as_bool(), "{name}");
+        }
+        assert_eq!(
+            snap.pairs.len() as u32,
+            js_sys::Array::from(&get(&raw, "pairs")).length(),
+            "{name}"
+        );
+        let kind = get(&fixture, "kind").as_string();
+        assert_eq!(
+            classify(&snap).map(|k| camel(format!("{k:?}"))),
+            kind,
+            "{name}"
+        );
+        let expected = get(&fixture, "expected");
+        if !expected.is_null() {
+            let pair = capture(&snap).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                Some(pair.key.expose().to_string()),
+                get(&expected, "consumerKey").as_string(),
+                "{name}"
+            );
+            assert_eq!(
+                Some(pair.secret.expose().to_string()),
+                get(&expected, "consumerSecret").as_string(),
+                "{name}"
+            );
+        }
+        // And it survives the trip back (the background keeps nothing else of it, but tests replay it).
+        assert_eq!(PageSnapshot::from_js(&snap.to_js()), Some(snap), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn plans_have_the_shape_the_content_script_reads() {
+    let plan = FillPlan {
+        origin: "https://manage.auth0.com".into(),
+        snapshot_id: 7,
+        overwrite: false,
+        actions: vec![
+            FillAction {
+                field: 3,
+                target: Target::ConsumerKey,
+                op: Op::Set(Secret::new("k".repeat(25))),
+            },
+            FillAction {
+                field: 4,
+                target: Target::Application("Acme Web".into()),
+                op: Op::Check(true),
+            },
+            FillAction {
+                field: 5,
+                target: Target::Try,
+                op: Op::Click,
+            },
+            FillAction {
+                field: 6,
+                target: Target::Try,
+                op: Op::Focus,
+            },
+        ],
+    };
+    let message = PageRequest::Apply { plan: plan.clone() }.to_js();
+    assert_eq!(
+        stringify(&message),
+        format!(
+            concat!(
+                r#"{{"kind":"apply","plan":{{"origin":"https://manage.auth0.com","snapshotId":7,"overwrite":false,"#,
+                r#""actions":[{{"field":3,"target":"consumerKey","op":{{"set":"{}"}}}},"#,
+                r#"{{"field":4,"target":{{"application":"Acme Web"}},"op":{{"check":true}}}},"#,
+                r#"{{"field":5,"target":"try","op":"click"}},{{"field":6,"target":"try","op":"focus"}}]}}}}"#
+            ),
+            "k".repeat(25)
+        )
+    );
+    assert_eq!(
+        PageRequest::from_js(&message),
+        Some(PageRequest::Apply { plan })
+    );
+    assert_eq!(
+        stringify(&PageRequest::Snapshot.to_js()),
+        r#"{"kind":"snapshot"}"#
+    );
+    // The report, as content.js writes it.
+    let report = FillReport::from_js(&parse(
+        r#"{"snapshotId":7,"results":[{"field":3,"outcome":"filled"},{"field":4,"outcome":"occupied"}],"refused":null}"#,
+    ))
+    .expect("report");
+    assert_eq!(
+        (report.snapshot_id, report.results.len(), report.refused),
+        (7, 2, None)
+    );
+}
+
+#[wasm_bindgen_test]
+fn state_and_requests_survive_the_trip_between_popup_and_background() {
+    let url = PageUrl {
+        origin: "https://manage.auth0.com".into(),
+        path: "/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/settings".into(),
+        hash: String::new(),
+    };
+    let tab = Tab {
+        id: 4,
+        window_id: 1,
+        title: "Auth0".into(),
+        url,
+        last_accessed: 1_764_000_000_123,
+    };
+    let state = PopupState {
+        auth0: TabSlot {
+            tab: Some(tab.clone()),
+            choices: vec![tab.clone(), Tab { id: 5, ..tab }],
+            chosen: true,
+        },
+        captured: Some(CapturedView {
+            key: "abcd•••".into(),
+            secret: "•••".into(),
+            source_title: "Keys".into(),
+            source_url: "https://apps.twitter.com/app/1/keys".into(),
+            expires_at: 1_764_000_600_000.5,
+        }),
+        notice: Some(Notice::failure(Text::with("errorExpired", ["10".into()]))),
+        confirm_capture: true,
+        export: None,
+        ..PopupState::default()
+    };
+    assert_eq!(PopupState::from_js(&state.to_js()), Some(state));
+
+    for request in [
+        Request::Status,
+        Request::Capture {
+            accept_lookalike: true,
+        },
+        Request::Fill { overwrite: false },
+        Request::Choose {
+            role: Role::Connection,
+            tab: -3,
+        },
+        Request::Guide {
+            action: GuideAction::EnableApplications,
+            applications: vec!["Acme Web".into()],
+        },
+        Request::RevealKey,
+    ] {
+        assert_eq!(Request::from_js(&request.to_js()), Some(request));
+    }
+    // Flags the popup leaves out default to false.
+    assert_eq!(
+        Request::from_js(&parse(r#"{"kind":"capture"}"#)),
+        Some(Request::Capture {
+            accept_lookalike: false
+        })
+    );
+
+    let facts = Facts {
+        tenant: Some(Tenant {
+            name: "acme".into(),
+            domain: "acme.us.auth0.com".into(),
+        }),
+        applications: Some(vec![Application {
+            name: "Acme Web".into(),
+            enabled: false,
+        }]),
+        try_result: Some(TryResult::Failed {
+            step: StepId::Keys,
+            message: "tryBadKeys".into(),
+        }),
+        ..Facts::default()
+    };
+    assert_eq!(Facts::from_js(&facts.to_js()), Some(facts));
+    let stored = StoredCapture {
+        pair: ConsumerPair {
+            key: Secret::new("k".into()),
+            secret: Secret::new("s".into()),
+        },
+        source_tab: 2,
+        source_title: "t".into(),
+        source_url: "u".into(),
+        expires_at: 5.0,
+    };
+    assert_eq!(StoredCapture::from_js(&stored.to_js()), Some(stored));
+}
+
+#[wasm_bindgen_test]
+fn values_of_the_wrong_shape_are_refused() {
+    for bad in [
+        r#"{"kind":"launch"}"#,
+        r#"{"kind":"choose","role":"keys"}"#,
+        r#"{"kind":"choose","role":"printer","tab":1}"#,
+        r#"{"kind":"goTo","tab":1.5}"#,
+        r#"{"kind":"goTo","tab":"1"}"#,
+        r#"{"kind":"fill","overwrite":"yes"}"#,
+        r#""status""#,
+        "null",
+    ] {
+        assert_eq!(Request::from_js(&parse(bad)), None, "{bad}");
+    }
+    for bad in [
+        r#"{"version":1,"fields":"many"}"#,
+        r#"{"version":-1}"#,
+        r#"{"version":1,"fields":[{"id":4294967296}]}"#,
+        r#"{"version":1,"pairs":[{"label":3}]}"#,
+        "[]",
+    ] {
+        assert_eq!(PageSnapshot::from_js(&parse(bad)), None, "{bad}");
+    }
+    // A stored capture without its secret is no capture.
+    assert_eq!(
+        StoredCapture::from_js(&parse(
+            r#"{"pair":{"key":"k"},"sourceTab":1,"sourceTitle":"","sourceUrl":"","expiresAt":1}"#
+        )),
+        None
+    );
+}
