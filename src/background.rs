@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, KeyError};
 use crate::export::export;
 use crate::flow::{
-    fill_summary, find_tab, Choices, Notice, PageRequest, PopupState, Request, Role, StoredCapture,
-    Tab, TabSlot, CAPTURE_LIFETIME_MS,
+    fill_summary, find_tab, most_recent_first, Choices, Notice, PageRequest, PopupState, Request,
+    Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
 use crate::js::Js;
@@ -219,10 +219,8 @@ impl Flow {
             .ok()
             .flatten()
             .unwrap_or_default();
-        let mut sorted: Vec<&Tab> = tabs.iter().collect();
         // Oldest first, so the page the admin looked at last has the final word.
-        sorted.sort_by_key(|t| t.last_accessed);
-        for tab in sorted {
+        for tab in most_recent_first(tabs.iter()).into_iter().rev() {
             let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
                 continue;
             };
@@ -312,11 +310,10 @@ impl Flow {
             GuideAction::Capture | GuideAction::Fill => return Err(Error::BadMessage),
         };
         let tabs = self.tabs().await;
-        let mut candidates: Vec<&Tab> = tabs
-            .iter()
-            .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k)))
-            .collect();
-        candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+        let candidates = most_recent_first(
+            tabs.iter()
+                .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k))),
+        );
         let tab = candidates.first().ok_or(Error::GuidePageMissing)?;
         // The popup's last status observed every page; no second walk over all tabs here.
         let facts: Facts = self

@@ -217,14 +217,20 @@ crate::js_struct!(Tab {
 });
 crate::js_struct!(default TabSlot { tab: "tab", choices: "choices", chosen: "chosen" });
 
+/// The tabs the admin looked at last first. (The one sort of the core: each sort instance costs ~3 KB.)
+pub fn most_recent_first<'a>(tabs: impl Iterator<Item = &'a Tab>) -> Vec<&'a Tab> {
+    let mut tabs: Vec<&Tab> = tabs.collect();
+    tabs.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+    tabs
+}
+
 /// Picks the tab for `role` among all tabs of all windows: the one the admin chose while it still shows
 /// such a page, else the one the admin looked at last.
 pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
-    let mut candidates: Vec<&Tab> = tabs
-        .iter()
-        .filter(|t| kind_for_url(&t.url).is_some_and(|k| role.kinds().contains(&k)))
-        .collect();
-    candidates.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+    let candidates = most_recent_first(
+        tabs.iter()
+            .filter(|t| kind_for_url(&t.url).is_some_and(|k| role.kinds().contains(&k))),
+    );
     let chosen = choices
         .get(role)
         .and_then(|id| candidates.iter().find(|t| t.id == id));

@@ -12,8 +12,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
 export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
 
-/// Launches Debian's Chromium with the built extension; every replica host resolves to the world.
-export async function launchChromium(port, extraArgs = []) {
+/// Launches Debian's Chromium with the built extension (or `extension`); every replica host resolves to the world.
+export async function launchChromium(port, extraArgs = [], extension = CHROME_EXTENSION) {
   const profile = mkdtempSync(join(tmpdir(), 'keybridge-chromium-'));
   const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -23,7 +23,7 @@ export async function launchChromium(port, extraArgs = []) {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--disable-extensions-except=${CHROME_EXTENSION}`, `--load-extension=${CHROME_EXTENSION}`,
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`,
       ...extraArgs,
     ],

@@ -101,14 +101,27 @@ pub fn build() -> Result {
     let wasm_bindgen = tools::wasm_bindgen()?;
     tools::npm_packages()?;
     let r = root();
-    run(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--package",
-        "keybridge",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
+    // The shipped wasm names no path of this machine (panic locations keep file names only), so it is
+    // byte-identical wherever it is built and the size budget holds on every machine.
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_default();
+    let flags = format!(
+        "--remap-path-prefix={}=/cargo\x1f--remap-path-prefix={}=/keybridge",
+        cargo_home.display(),
+        r.display()
+    );
+    run(Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "keybridge",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CARGO_ENCODED_RUSTFLAGS", flags))?;
     let bindgen = r.join("target/keybridge-bindgen");
     run(Command::new(wasm_bindgen)
         .arg(r.join("target/wasm32-unknown-unknown/release/keybridge.wasm"))
