@@ -74,12 +74,13 @@ impl Js for bool {
     }
 }
 
+/// Finite numbers only: a `NaN` expiry would compare as never reached.
 impl Js for f64 {
     fn to_js(&self) -> JsValue {
         JsValue::from_f64(*self)
     }
     fn from_js(value: &JsValue) -> Option<Self> {
-        value.as_f64()
+        value.as_f64().filter(|n| n.is_finite())
     }
 }
 

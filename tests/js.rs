@@ -296,11 +296,25 @@ fn values_of_the_wrong_shape_are_refused() {
     ] {
         assert_eq!(PageSnapshot::from_js(&parse(bad)), None, "{bad}");
     }
-    // A stored capture without its secret is no capture.
+    // A stored capture without its secret, or with an expiry that never comes, is no capture.
     assert_eq!(
         StoredCapture::from_js(&parse(
             r#"{"pair":{"key":"k"},"sourceTab":1,"sourceTitle":"","sourceUrl":"","expiresAt":1}"#
         )),
         None
     );
+    let endless = js_sys::Object::new();
+    let pair = parse(r#"{"key":"k","secret":"s"}"#);
+    for (k, v) in [
+        ("pair", pair),
+        ("sourceTab", JsValue::from_f64(1.0)),
+        ("sourceTitle", JsValue::from_str("")),
+        ("sourceUrl", JsValue::from_str("")),
+        ("expiresAt", JsValue::from_f64(f64::NAN)),
+    ] {
+        js_sys::Reflect::set(&endless, &k.into(), &v).expect("set");
+    }
+    assert_eq!(StoredCapture::from_js(&endless), None);
+    js_sys::Reflect::set(&endless, &"expiresAt".into(), &JsValue::from_f64(2.0)).expect("set");
+    assert!(StoredCapture::from_js(&endless).is_some());
 }
