@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, KeyError};
 use crate::export::export;
 use crate::flow::{
-    fill_summary, find_tab, most_recent_first, Choices, Notice, PageRequest, PopupState, Request,
-    Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
+    fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice, PageRequest,
+    PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
 use crate::js::Js;
@@ -220,7 +220,7 @@ impl Flow {
             .flatten()
             .unwrap_or_default();
         // Oldest first, so the page the admin looked at last has the final word.
-        for tab in most_recent_first(tabs.iter()).into_iter().rev() {
+        for tab in oldest_first(tabs) {
             let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
                 continue;
             };

@@ -224,6 +224,14 @@ pub fn most_recent_first<'a>(tabs: impl Iterator<Item = &'a Tab>) -> Vec<&'a Tab
     tabs
 }
 
+/// The tabs the admin looked at last at the end; tabs of equal time (Chrome before 121 gives none) keep
+/// their query order. Reuses `most_recent_first`'s sort: the reversals keep ties in order.
+pub fn oldest_first(tabs: &[Tab]) -> Vec<&Tab> {
+    let mut tabs = most_recent_first(tabs.iter().rev());
+    tabs.reverse();
+    tabs
+}
+
 /// Picks the tab for `role` among all tabs of all windows: the one the admin chose while it still shows
 /// such a page, else the one the admin looked at last.
 pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
@@ -410,6 +418,17 @@ mod tests {
             },
             last_accessed,
         }
+    }
+
+    #[test]
+    fn oldest_first_keeps_ties_in_query_order() {
+        let ids = |tabs: Vec<&Tab>| tabs.iter().map(|t| t.id).collect::<Vec<_>>();
+        let tabs = [tab(1, "/", 30), tab(2, "/", 10), tab(3, "/", 20)];
+        assert_eq!(ids(oldest_first(&tabs)), [2, 3, 1]);
+        assert_eq!(ids(most_recent_first(tabs.iter())), [1, 3, 2]);
+        let untimed = [tab(1, "/", 0), tab(2, "/", 0), tab(3, "/", 0)];
+        assert_eq!(ids(oldest_first(&untimed)), [1, 2, 3]);
+        assert_eq!(ids(most_recent_first(untimed.iter())), [1, 2, 3]);
     }
 
     const SETTINGS: &str = "/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/settings";

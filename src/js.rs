@@ -7,7 +7,10 @@
 //! the wrong shape decodes to `None`, which callers turn into `Error::BadMessage`.
 
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The most elements any list may have (tabs of all windows; snapshots have tighter bounds, checked after).
+pub const MAX_ITEMS: u32 = 10_000;
 
 /// A type that crosses the JS boundary.
 pub trait Js: Sized {
@@ -140,11 +143,18 @@ impl<T: Js> Js for Vec<T> {
     fn to_js(&self) -> JsValue {
         self.iter().map(Js::to_js).collect::<Array>().into()
     }
+    /// Reads element by element, after checking the length: an array claiming billions of (sparse)
+    /// elements is refused before any work, and the first bad element ends the read.
     fn from_js(value: &JsValue) -> Option<Self> {
         if !Array::is_array(value) {
             return None;
         }
-        Array::from(value).iter().map(|v| T::from_js(&v)).collect()
+        let array: &Array = value.unchecked_ref();
+        let len = array.length();
+        if len > MAX_ITEMS {
+            return None;
+        }
+        (0..len).map(|i| T::from_js(&array.get(i))).collect()
     }
 }
 

@@ -14,13 +14,13 @@ pub const MAX_PAGE_TEXT: usize = 4096;
 /// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(default))]
 pub struct PageUrl {
     /// `scheme://host[:port]`, exactly as `URL.origin` gives it.
     pub origin: String,
     /// `URL.pathname`.
     pub path: String,
     /// `URL.hash`, with its leading `#` (empty when there is none).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub hash: String,
 }
 

@@ -3,13 +3,18 @@
 //! shape are refused.
 #![cfg(target_arch = "wasm32")]
 
+use keybridge::export::Export;
 use keybridge::flow::{
     CapturedView, Notice, PageRequest, PopupState, Request, Role, StoredCapture, Tab, TabSlot,
 };
-use keybridge::guide::{Application, Facts, GuideAction, StepId, Tenant, TryResult};
+use keybridge::guide::{
+    Application, Facts, GuideAction, Step, StepId, StepState, Tenant, TryResult,
+};
 use keybridge::js::Js;
 use keybridge::keys::{ConsumerPair, Secret};
-use keybridge::page::{capture, classify, FillAction, FillPlan, FillReport, Op, Target};
+use keybridge::page::{
+    capture, classify, FieldOutcome, FieldVerdict, FillAction, FillPlan, FillReport, Op, Target,
+};
 use keybridge::snapshot::{PageSnapshot, PageUrl};
 use keybridge::text::Text;
 use wasm_bindgen::JsValue;
@@ -17,34 +22,104 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Every recorded snapshot (`cargo xtask snapshots`); `fixtures_are_all_listed` keeps the list whole.
 const FIXTURES: &[(&str, &str)] = &[
     (
-        "twitter-legacy-keys",
-        include_str!("fixtures/twitter-legacy-keys.json"),
-    ),
-    (
-        "twitter-legacy-keys-with-token",
-        include_str!("fixtures/twitter-legacy-keys-with-token.json"),
-    ),
-    (
-        "portal-keys-revealed",
-        include_str!("fixtures/portal-keys-revealed.json"),
-    ),
-    (
-        "portal-user-auth-settings",
-        include_str!("fixtures/portal-user-auth-settings.json"),
+        "auth0-connection-applications",
+        include_str!("fixtures/auth0-connection-applications.json"),
     ),
     (
         "auth0-connection-settings",
         include_str!("fixtures/auth0-connection-settings.json"),
     ),
     (
+        "auth0-connection-settings-lookalike",
+        include_str!("fixtures/auth0-connection-settings-lookalike.json"),
+    ),
+    (
+        "auth0-it-works",
+        include_str!("fixtures/auth0-it-works.json"),
+    ),
+    (
+        "auth0-seed-clients",
+        include_str!("fixtures/auth0-seed-clients.json"),
+    ),
+    (
         "auth0-seed-settings",
         include_str!("fixtures/auth0-seed-settings.json"),
     ),
     (
-        "auth0-connection-applications",
-        include_str!("fixtures/auth0-connection-applications.json"),
+        "auth0-seed-social",
+        include_str!("fixtures/auth0-seed-social.json"),
+    ),
+    ("auth0-social", include_str!("fixtures/auth0-social.json")),
+    (
+        "auth0-tenant-error-wrong-keys",
+        include_str!("fixtures/auth0-tenant-error-wrong-keys.json"),
+    ),
+    (
+        "portal-app-settings",
+        include_str!("fixtures/portal-app-settings.json"),
+    ),
+    (
+        "portal-keys-hints-only",
+        include_str!("fixtures/portal-keys-hints-only.json"),
+    ),
+    (
+        "portal-keys-oauth2-revealed",
+        include_str!("fixtures/portal-keys-oauth2-revealed.json"),
+    ),
+    (
+        "portal-keys-revealed",
+        include_str!("fixtures/portal-keys-revealed.json"),
+    ),
+    (
+        "portal-keys-twitter-host",
+        include_str!("fixtures/portal-keys-twitter-host.json"),
+    ),
+    (
+        "portal-projects",
+        include_str!("fixtures/portal-projects.json"),
+    ),
+    (
+        "portal-user-auth-settings",
+        include_str!("fixtures/portal-user-auth-settings.json"),
+    ),
+    (
+        "twitter-authorize",
+        include_str!("fixtures/twitter-authorize.json"),
+    ),
+    (
+        "twitter-legacy-app-list",
+        include_str!("fixtures/twitter-legacy-app-list.json"),
+    ),
+    (
+        "twitter-legacy-create-app",
+        include_str!("fixtures/twitter-legacy-create-app.json"),
+    ),
+    (
+        "twitter-legacy-details",
+        include_str!("fixtures/twitter-legacy-details.json"),
+    ),
+    (
+        "twitter-legacy-keys",
+        include_str!("fixtures/twitter-legacy-keys.json"),
+    ),
+    (
+        "twitter-legacy-keys-lookalike",
+        include_str!("fixtures/twitter-legacy-keys-lookalike.json"),
+    ),
+    (
+        "twitter-legacy-keys-with-token",
+        include_str!("fixtures/twitter-legacy-keys-with-token.json"),
+    ),
+    (
+        "twitter-legacy-permissions",
+        include_str!("fixtures/twitter-legacy-permissions.json"),
+    ),
+    (
+        "twitter-legacy-settings",
+        include_str!("fixtures/twitter-legacy-settings.json"),
     ),
 ];
 
@@ -118,8 +193,8 @@ fn recorded_snapshots_decode_whole() {
                 "{name}"
             );
         }
-        // And it survives the trip back (the background keeps nothing else of it, but tests replay it).
-        assert_eq!(PageSnapshot::from_js(&snap.to_js()), Some(snap), "{name}");
+        // Written back, it is the very JSON the content script sent: every key read, none misspelled.
+        assert_eq!(stringify(&snap.to_js()), stringify(&raw), "{name}");
     }
 }
 
@@ -178,10 +253,17 @@ fn plans_have_the_shape_the_content_script_reads() {
         r#"{"snapshotId":7,"results":[{"field":3,"outcome":"filled"},{"field":4,"outcome":"occupied"}],"refused":null}"#,
     ))
     .expect("report");
+    assert_eq!((report.snapshot_id, report.refused), (7, None));
     assert_eq!(
-        (report.snapshot_id, report.results.len(), report.refused),
-        (7, 2, None)
+        report
+            .results
+            .iter()
+            .map(|r| (r.field, r.outcome))
+            .collect::<Vec<_>>(),
+        [(3, FieldOutcome::Filled), (4, FieldOutcome::Occupied)]
     );
+    let refused = FillReport::from_js(&parse(r#"{"snapshotId":0,"results":[],"refused":"stale"}"#));
+    assert_eq!(refused.and_then(|r| r.refused).as_deref(), Some("stale"));
 }
 
 #[wasm_bindgen_test]
@@ -213,10 +295,52 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         }),
         notice: Some(Notice::failure(Text::with("errorExpired", ["10".into()]))),
         confirm_capture: true,
-        export: None,
+        fill: vec![
+            FieldVerdict {
+                target: Target::ConsumerSecret,
+                outcome: FieldOutcome::Rejected,
+            },
+            FieldVerdict {
+                target: Target::Application("Acme Web".into()),
+                outcome: FieldOutcome::Missing,
+            },
+        ],
+        guide: vec![Step {
+            id: StepId::Applications,
+            title: Text::new("stepApplications"),
+            state: StepState::Next,
+            problem: Some(Text::new("tryFailApplications")),
+            why: Text::new("whyApplications"),
+            action: Some(GuideAction::EnableApplications),
+        }],
+        applications: vec![Application {
+            name: "Acme Web".into(),
+            enabled: true,
+        }],
+        export: Some(Export {
+            management_api: "{}".into(),
+            terraform: "resource".into(),
+            deploy_cli: "connections".into(),
+        }),
+        revealed_key: Some("k".repeat(25)),
         ..PopupState::default()
     };
-    assert_eq!(PopupState::from_js(&state.to_js()), Some(state));
+    assert_eq!(PopupState::from_js(&state.to_js()), Some(state.clone()));
+    // The keys the popup reads by name, and the shapes of a step and a verdict.
+    let js = state.to_js();
+    assert_eq!(get(&js, "revealedKey").as_string(), Some("k".repeat(25)));
+    assert_eq!(
+        stringify(&get(&js, "guide")),
+        concat!(
+            r#"[{"id":"applications","title":{"id":"stepApplications","args":[]},"state":"next","#,
+            r#""problem":{"id":"tryFailApplications","args":[]},"why":{"id":"whyApplications","args":[]},"#,
+            r#""action":"enableApplications"}]"#
+        )
+    );
+    assert_eq!(
+        stringify(&get(&js, "fill")),
+        r#"[{"target":"consumerSecret","outcome":"rejected"},{"target":{"application":"Acme Web"},"outcome":"missing"}]"#
+    );
 
     for request in [
         Request::Status,
@@ -296,6 +420,35 @@ fn values_of_the_wrong_shape_are_refused() {
     ] {
         assert_eq!(PageSnapshot::from_js(&parse(bad)), None, "{bad}");
     }
+    for bad in [
+        r#""set""#,
+        r#"{"set":3}"#,
+        r#"{"check":"yes"}"#,
+        r#"{}"#,
+        "null",
+    ] {
+        assert_eq!(Op::from_js(&parse(bad)), None, "{bad}");
+    }
+    for bad in [r#""everything""#, r#"{"application":1}"#, r#"["try"]"#] {
+        assert_eq!(Target::from_js(&parse(bad)), None, "{bad}");
+    }
+    for bad in [
+        r#""worked""#,
+        r#"{"failed":{"step":"keys"}}"#,
+        r#"{"failed":{"step":"nope","message":"m"}}"#,
+    ] {
+        assert_eq!(TryResult::from_js(&parse(bad)), None, "{bad}");
+    }
+    // An array claiming more elements than any list may hold is refused before it is read.
+    let huge = parse(r#"{"version":1,"fields":[]}"#);
+    let fields = get(&huge, "fields");
+    js_sys::Reflect::set(
+        &fields,
+        &"length".into(),
+        &JsValue::from_f64(4_294_967_295.0),
+    )
+    .expect("set");
+    assert_eq!(PageSnapshot::from_js(&huge), None);
     // A stored capture without its secret, or with an expiry that never comes, is no capture.
     assert_eq!(
         StoredCapture::from_js(&parse(

@@ -54,6 +54,20 @@ fn all_fixtures() -> Vec<Fixture> {
     names.iter().map(|n| fixture(n)).collect()
 }
 
+/// The wasm tests (`tests/js.rs`) decode every fixture through the JS boundary; a new fixture joins them.
+#[test]
+fn the_wasm_tests_decode_every_fixture() {
+    let listed = std::fs::read_to_string(format!("{}/tests/js.rs", env!("CARGO_MANIFEST_DIR")))
+        .expect("tests/js.rs");
+    let fixtures = all_fixtures();
+    let missing: Vec<&str> = fixtures
+        .iter()
+        .map(|f| f.page.as_str())
+        .filter(|page| !listed.contains(&format!("include_str!(\"fixtures/{page}.json\")")))
+        .collect();
+    assert!(missing.is_empty(), "not in tests/js.rs: {missing:?}");
+}
+
 fn test_pair() -> ConsumerPair {
     ConsumerPair::parse(&"K".repeat(25), &"S".repeat(50)).expect("valid test pair")
 }

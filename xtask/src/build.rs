@@ -101,17 +101,26 @@ pub fn build() -> Result {
     let wasm_bindgen = tools::wasm_bindgen()?;
     tools::npm_packages()?;
     let r = root();
-    // The shipped wasm names no path of this machine (panic locations keep file names only), so it is
-    // byte-identical wherever it is built and the size budget holds on every machine.
+    // The shipped wasm names no path of this machine (panic locations keep file names only), so with the
+    // same toolchain it is byte-identical wherever it is built and the size budget holds on every machine.
+    // Flags the caller set (CARGO_ENCODED_RUSTFLAGS or RUSTFLAGS) are kept in front.
+    let mut flags: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) => encoded.split('\x1f').map(String::from).collect(),
+        Err(_) => std::env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(String::from)
+            .collect(),
+    };
+    flags.retain(|f| !f.is_empty());
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
-        .unwrap_or_default();
-    let flags = format!(
-        "--remap-path-prefix={}=/cargo\x1f--remap-path-prefix={}=/keybridge",
-        cargo_home.display(),
-        r.display()
-    );
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    if let Some(home) = cargo_home {
+        flags.push(format!("--remap-path-prefix={}=/cargo", home.display()));
+    }
+    flags.push(format!("--remap-path-prefix={}=/keybridge", r.display()));
+    let flags = flags.join("\x1f");
     run(Command::new("cargo")
         .args([
             "build",
