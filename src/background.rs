@@ -103,6 +103,20 @@ fn from_js<T: Js>(value: JsValue) -> Result<T, Error> {
     T::from_js(&value).ok_or(Error::BadMessage)
 }
 
+/// A value read from `storage.session`: `None` when absent, or when this version cannot read it.
+fn stored<T: Js>(value: Result<JsValue, Error>) -> Result<Option<T>, Error> {
+    let v = value?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    Ok(T::from_js(&v))
+}
+
+/// A value read from `storage.session`, or its default when absent, unreadable or the storage failed.
+fn stored_or_default<T: Js + Default>(value: Result<JsValue, Error>) -> T {
+    stored(value).ok().flatten().unwrap_or_default()
+}
+
 fn storage_error(e: JsValue) -> Error {
     Error::Storage(e.as_string().unwrap_or_else(|| "unknown error".into()))
 }
@@ -153,18 +167,15 @@ impl Flow {
         raw.into_tab()
     }
 
-    async fn stored<T: Js>(&self, key: &str) -> Result<Option<T>, Error> {
-        let v = self.api.session_get(key).await.map_err(storage_error)?;
-        if v.is_undefined() || v.is_null() {
-            return Ok(None);
-        }
-        // A value this version cannot read is treated as absent.
-        Ok(from_js(v).ok())
+    /// `storage.session[key]`, `undefined` when absent. (Not generic: an async fn per stored type would
+    /// be a state machine per type; `stored` decodes after the await.)
+    async fn session(&self, key: &str) -> Result<JsValue, Error> {
+        self.api.session_get(key).await.map_err(storage_error)
     }
 
-    async fn store<T: Js>(&self, key: &str, value: &T) -> Result<(), Error> {
+    async fn store(&self, key: &str, value: JsValue) -> Result<(), Error> {
         self.api
-            .session_set(key, value.to_js())
+            .session_set(key, value)
             .await
             .map_err(storage_error)?;
         Ok(())
@@ -176,11 +187,7 @@ impl Flow {
     }
 
     async fn choices(&self) -> Choices {
-        self.stored(CHOICES_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default()
+        stored_or_default(self.session(CHOICES_KEY).await)
     }
 
     async fn slot(&self, role: Role) -> TabSlot {
@@ -189,7 +196,7 @@ impl Flow {
 
     /// The captured keys, forgotten here if they have expired.
     async fn capture_in_store(&self) -> Result<Option<StoredCapture>, Error> {
-        let Some(c) = self.stored::<StoredCapture>(CAPTURE_KEY).await? else {
+        let Some(c) = stored::<StoredCapture>(self.session(CAPTURE_KEY).await)? else {
             return Ok(None);
         };
         if c.is_expired(js_sys::Date::now()) {
@@ -213,12 +220,7 @@ impl Flow {
 
     /// Reads the facts of every open page of the guide and merges them into what was seen before.
     async fn observe(&self, tabs: &[Tab]) -> Facts {
-        let mut facts: Facts = self
-            .stored(FACTS_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
         // Oldest first, so the page the admin looked at last has the final word.
         for tab in oldest_first(tabs) {
             let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
@@ -237,7 +239,7 @@ impl Flow {
                 facts.merge(observe(&snapshot));
             }
         }
-        let _ = self.store(FACTS_KEY, &facts).await;
+        let _ = self.store(FACTS_KEY, facts.to_js()).await;
         facts
     }
 
@@ -247,7 +249,7 @@ impl Flow {
         let notice = match notice {
             Some(n) => Some(n),
             None => {
-                let pending: Option<Notice> = self.stored(NOTICE_KEY).await.ok().flatten();
+                let pending: Option<Notice> = stored(self.session(NOTICE_KEY).await).ok().flatten();
                 if pending.is_some() {
                     let _ = self.remove(NOTICE_KEY).await;
                 }
@@ -258,12 +260,7 @@ impl Flow {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
-        let fill: Vec<FieldVerdict> = self
-            .stored(FILL_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let fill: Vec<FieldVerdict> = stored_or_default(self.session(FILL_KEY).await);
         let facts = self.observe(&tabs).await;
         let options = self.options().await;
         let situation = Situation {
@@ -316,12 +313,7 @@ impl Flow {
         );
         let tab = candidates.first().ok_or(Error::GuidePageMissing)?;
         // The popup's last status observed every page; no second walk over all tabs here.
-        let facts: Facts = self
-            .stored(FACTS_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
         let custom = self.options().await.custom_domain;
         // The Try menu needs a click to show its item, then a second look.
         for _ in 0..2 {
@@ -413,7 +405,7 @@ impl Flow {
             source_url: snapshot.url.to_string(),
             expires_at,
         };
-        self.store(CAPTURE_KEY, &stored).await?;
+        self.store(CAPTURE_KEY, stored.to_js()).await?;
         self.remove(FILL_KEY).await?;
         // Best effort: reading the keys also checks the expiry.
         let _ = self.api.schedule_expiry(expires_at).await;
@@ -487,7 +479,7 @@ impl Flow {
             // Used: the keys leave KeyBridge's memory once the page holds them.
             self.remove(CAPTURE_KEY).await?;
         }
-        self.store(FILL_KEY, &verdicts).await?;
+        self.store(FILL_KEY, verdicts.to_js()).await?;
         Ok((notice, confirm))
     }
 
@@ -503,7 +495,7 @@ impl Flow {
         }
         let mut choices = self.choices().await;
         choices.set(role, id);
-        self.store(CHOICES_KEY, &choices).await
+        self.store(CHOICES_KEY, choices.to_js()).await
     }
 
     async fn handle(&self, request: Request) -> PopupState {
@@ -554,12 +546,7 @@ impl Flow {
                 ..PopupState::default()
             },
             Request::Export => {
-                let facts: Facts = self
-                    .stored(FACTS_KEY)
-                    .await
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default();
+                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
                 PopupState {
                     export: Some(export(&facts)),
                     ..self.state(None).await
@@ -609,7 +596,7 @@ pub async fn handle_command(api: BrowserApi, command: String) {
     let flow = Flow { api };
     let state = flow.handle(request).await;
     // The popup shows the outcome when it opens next.
-    let _ = flow.store(NOTICE_KEY, &state.notice).await;
+    let _ = flow.store(NOTICE_KEY, state.notice.to_js()).await;
 }
 
 /// The expiry alarm: forgets the captured keys once their time is up.
