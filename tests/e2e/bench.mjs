@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
-import { CHROME_EXTENSION, ROOT, launchChromium } from './harness.mjs';
+import { CHROME_EXTENSION, CONTENT_SCRIPT, contentScriptActivity, launchChromium } from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -104,7 +104,6 @@ for (const which of ['first', 'restart']) {
 }
 
 const browser = await launchChromium(PORT);
-const contentScript = readFileSync(join(ROOT, 'extension/content.js'), 'utf8');
 
 // 3. Snapshot on the keys page padded with 10,000 unrelated elements, against the floor: one
 // querySelectorAll('*') pass reading each element's tag name, in the same page.
@@ -128,7 +127,7 @@ const timings = await padded.evaluate(({ source, runs }) => {
     elements = n;
   }
   return { snap, floor, elements };
-}, { source: contentScript, runs: RUNS }).catch((e) => ({ error: e.message }));
+}, { source: CONTENT_SCRIPT, runs: RUNS }).catch((e) => ({ error: e.message }));
 if (timings.error) {
   rows.push(['snapshot on the padded page', 'n/a', '', '', timings.error]);
 } else {
@@ -181,6 +180,13 @@ const worlds = async (url) => {
 const served = await worlds(urls.legacyKeys);
 const unserved = await worlds(urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
 rows.push(['content script on a served page / on any other page', `${served} / ${unserved}`, '', '', unserved === 0 ? 'none injected elsewhere (checked)' : 'INJECTED ELSEWHERE']);
+// On a served page, idle: does the content script start any timer, observer or listener before it is asked?
+const idlePage = await browser.context.newPage();
+await idlePage.goto(urls.auth0Settings);
+const started = await contentScriptActivity(idlePage, CONTENT_SCRIPT, 2000);
+await idlePage.close();
+rows.push(['content script work on a served page, idle 2 s + one snapshot', `${started.length} timers/observers/listeners`, '', '',
+  started.length === 0 ? 'none (checked)' : `STARTED: ${started.join(', ')}`]);
 
 await browser.close();
 await world.close();

@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
 import { oauth2Client } from '../../www/world.mjs';
-import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
+import {
+  CONTENT_SCRIPT, contentScriptActivity, expectNoSecretsLeft, launchChromium, recordConsole,
+} from './harness.mjs';
 
 const PORT = Number(process.env.REPLICA_PORT || 8443);
 const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
@@ -276,6 +278,18 @@ test('Fill Auth0 before any capture says what to do and fills nothing', async ()
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#notice')).toHaveText('Nothing is captured yet. Click “Capture keys” on the Twitter keys tab first.');
   await expect(auth0.getByLabel('API Key')).toHaveValue('');
+});
+
+test('the content script starts no timer, observer or listener on a page until asked to fill', async () => {
+  for (const url of [urls.legacyKeys, urls.auth0Settings]) {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    expect(await contentScriptActivity(page), url).toEqual([]);
+    // The check sees such work when there is some.
+    const observing = `${CONTENT_SCRIPT}\nnew MutationObserver(() => {}).observe(document, { subtree: true, childList: true });`;
+    expect(await contentScriptActivity(page, observing, 50)).toEqual(['MutationObserver']);
+    await page.close();
+  }
 });
 
 test('holding "reveal" shows the consumer key in full only while held, never the secret', async () => {

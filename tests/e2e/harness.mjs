@@ -1,5 +1,5 @@
 // Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium, the popup.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,45 @@ export async function expectNoSecretsLeft(expect, browser, world, lines) {
     expect(stored, 'a key or secret in storage.local/sync').not.toContain(s);
     for (const line of lines) expect(line, 'a key or secret in the console').not.toContain(s);
   }
+}
+
+/// The content script's source as shipped.
+export const CONTENT_SCRIPT = readFileSync(join(ROOT, 'extension/content.js'), 'utf8');
+
+/// What the content script starts on its own on `page`: timers, observers and event listeners, counted while
+/// it loads, sits idle for `idleMs`, answers one snapshot request, and sits idle again. The source runs in
+/// the page with a stand-in `chrome`; a call counts when the content script is on the stack.
+export async function contentScriptActivity(page, source = CONTENT_SCRIPT, idleMs = 500) {
+  return page.evaluate(async ({ source, idleMs }) => {
+    const started = [];
+    const wait = (ms) => new Promise((resolve) => originalTimeout.call(window, resolve, ms));
+    const originalTimeout = window.setTimeout;
+    const restore = [];
+    const spy = (owner, name) => {
+      const original = owner[name];
+      if (typeof original !== 'function') return;
+      restore.push(() => { owner[name] = original; });
+      owner[name] = function (...args) {
+        if (new Error().stack.includes('keybridge-content.js')) started.push(name);
+        return new.target ? Reflect.construct(original, args) : original.apply(this, args);
+      };
+    };
+    for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback',
+      'MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver']) spy(window, name);
+    spy(EventTarget.prototype, 'addEventListener');
+    let listener;
+    const shim = { runtime: { id: 'check', onMessage: { addListener: (l) => { listener = l; } } } };
+    try {
+      new Function('chrome', 'globalThis', `${source}\n//# sourceURL=keybridge-content.js`)(
+        shim, { ...globalThis, chrome: shim });
+      await wait(idleMs);
+      listener({ kind: 'snapshot' }, { id: 'check' }, () => {});
+      await wait(idleMs);
+    } finally {
+      for (const r of restore) r();
+    }
+    return started;
+  }, { source, idleMs });
 }
 
 /// Reads the consumer pair a legacy keys page shows (the test's own reading, independent of KeyBridge).
