@@ -147,9 +147,12 @@ impl Popup {
                 Err(e) => Err(e),
             };
             let Some(popup) = weak.upgrade() else { return };
-            let state = match answer.map(|a| PopupState::from_js(&a)) {
+            // `{refused: …}`: the background failed; say so rather than show an empty state.
+            let refused = |a: &JsValue| !crate::js::get(a, "refused").is_undefined();
+            let answered = answer.ok().filter(|a| !refused(a));
+            let state = match answered.and_then(|a| PopupState::from_js(&a)) {
                 // A refresh keeps what the admin's last action showed (its notice, the export).
-                Ok(Some(state)) if refresh => {
+                Some(state) if refresh => {
                     let shown = popup.shown.borrow();
                     PopupState {
                         notice: state.notice.or_else(|| popup.notice.borrow().clone()),
@@ -159,10 +162,12 @@ impl Popup {
                         ..state
                     }
                 }
-                Ok(Some(state)) => state,
-                _ => PopupState {
+                Some(state) => state,
+                // What was shown stays (its tabs, so the buttons stay usable), with what went wrong.
+                None => PopupState {
                     notice: Some(Notice::failure(Text::new("noticeNoBackground"))),
-                    ..PopupState::default()
+                    revealed_key: None,
+                    ..popup.shown.borrow().clone().unwrap_or_default()
                 },
             };
             popup.show(&state);

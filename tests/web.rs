@@ -19,6 +19,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A popup mounted in a fresh element, with a `send` that records requests and answers `next`.
 fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
+    mount_answering(vec![next.to_js()])
+}
+
+/// A popup whose background answers requests with `answers` in turn, the last one from then on.
+fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -29,13 +34,18 @@ fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
         .expect("append");
     let sent = Rc::new(RefCell::new(Vec::new()));
     let log = sent.clone();
-    let answer = next.to_js();
     let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
         let kind = js_sys::Reflect::get(&msg, &"kind".into())
             .ok()
             .and_then(|k| k.as_string())
             .unwrap_or_default();
         log.borrow_mut().push(kind);
+        let n = log.borrow().len();
+        let answer = answers
+            .get(n - 1)
+            .or(answers.last())
+            .cloned()
+            .unwrap_or(JsValue::UNDEFINED);
         js_sys::Promise::resolve(&answer)
     });
     let popup = Popup::mount(
@@ -129,6 +139,33 @@ async fn asks_for_the_state_on_open_and_keeps_the_buttons_named() {
         .text_content()
         .unwrap_or_default()
         .contains("No Twitter keys tab is open."));
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_from_the_background_is_said_not_shown_as_an_empty_state() {
+    let refusal = js_sys::JSON::parse(r#"{"refused":"RuntimeError: unreachable"}"#).expect("JSON");
+    let shown = PopupState {
+        twitter: tab("Keys and Access Tokens"),
+        ..PopupState::default()
+    };
+    let (_popup, root, sent) = mount_answering(vec![shown.to_js(), refusal]);
+    settle().await;
+    assert!(!button(&root, "capture").has_attribute("disabled"));
+    button(&root, "capture").click();
+    settle().await;
+    assert_eq!(*sent.borrow(), ["status", "capture"]);
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("KeyBridge's background did not answer."));
+    // What was shown stays: the tab, so Capture keys stays usable, by its name.
+    let capture = button(&root, "capture");
+    assert!(!capture.has_attribute("disabled"));
+    assert_eq!(capture.text_content().as_deref(), Some("Capture keys"));
+    assert_eq!(
+        button(&root, "fill").text_content().as_deref(),
+        Some("Fill Auth0")
+    );
 }
 
 #[wasm_bindgen_test]
