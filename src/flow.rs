@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use crate::error::Error;
 use crate::export::Export;
 use crate::guide::{Application, GuideAction, Step};
-use crate::js::{field_or_default, get, set, Js};
+use crate::js::{field, field_or_default, get, set, Js};
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
@@ -105,8 +105,7 @@ impl Js for Request {
         set(&o, "kind", &JsValue::from_str(kind));
         o.into()
     }
-    fn from_js(value: &JsValue) -> Option<Self> {
-        let v = value;
+    fn from_js(v: &JsValue) -> Option<Self> {
         Some(match String::from_js(&get(v, "kind"))?.as_str() {
             "status" => Request::Status,
             "capture" => Request::Capture {
@@ -117,14 +116,14 @@ impl Js for Request {
             },
             "forget" => Request::Forget,
             "choose" => Request::Choose {
-                role: crate::js::field(v, "role")?,
-                tab: crate::js::field(v, "tab")?,
+                role: field(v, "role")?,
+                tab: field(v, "tab")?,
             },
             "goTo" => Request::GoTo {
-                tab: crate::js::field(v, "tab")?,
+                tab: field(v, "tab")?,
             },
             "guide" => Request::Guide {
-                action: crate::js::field(v, "action")?,
+                action: field(v, "action")?,
                 applications: field_or_default(v, "applications")?,
             },
             "export" => Request::Export,
@@ -181,7 +180,7 @@ impl Js for PageRequest {
     fn from_js(value: &JsValue) -> Option<Self> {
         match String::from_js(&get(value, "kind"))?.as_str() {
             "snapshot" => Some(PageRequest::Snapshot),
-            "apply" => crate::js::field(value, "plan").map(|plan| PageRequest::Apply { plan }),
+            "apply" => field(value, "plan").map(|plan| PageRequest::Apply { plan }),
             _ => None,
         }
     }

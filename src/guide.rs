@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::js::{field, get, tagged, Js};
+use crate::js::{field, get, set, tagged, Js};
 use crate::keys::Secret;
 use crate::page::{is_text_input, usable, FieldVerdict, FillAction, FillPlan, Op, Target};
 use crate::site::{
@@ -74,8 +74,8 @@ impl Js for TryResult {
             TryResult::Works => JsValue::from_str("works"),
             TryResult::Failed { step, message } => {
                 let failed = js_sys::Object::new();
-                crate::js::set(&failed, "step", &step.to_js());
-                crate::js::set(&failed, "message", &message.to_js());
+                set(&failed, "step", &step.to_js());
+                set(&failed, "message", &message.to_js());
                 tagged("failed", &failed)
             }
         }
