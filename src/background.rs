@@ -499,66 +499,69 @@ impl Flow {
     }
 
     async fn handle(&self, request: Request) -> PopupState {
-        match request {
-            Request::Status => self.state(None).await,
+        // Every answer is the state with the request's notice; a few requests add to it. (One call of
+        // `state` rather than one per request: each await of it was a copy in the state machine.)
+        let mut confirm_capture = false;
+        let mut confirm_overwrite = false;
+        let mut exported = None;
+        let notice = match request {
+            Request::Status => None,
             Request::Capture { accept_lookalike } => match self.capture(accept_lookalike).await {
-                Ok(notice) => self.state(Some(notice)).await,
-                Err(e) => PopupState {
-                    confirm_capture: matches!(e, Error::Key(KeyError::LooksLike { .. })),
-                    ..self.state(Some(Notice::error(e))).await
-                },
+                Ok(notice) => Some(notice),
+                Err(e) => {
+                    confirm_capture = matches!(e, Error::Key(KeyError::LooksLike { .. }));
+                    Some(Notice::error(e))
+                }
             },
             Request::Fill { overwrite } => match self.fill(overwrite).await {
-                Ok((notice, confirm)) => PopupState {
-                    confirm_overwrite: confirm,
-                    ..self.state(Some(notice)).await
-                },
-                Err(e) => self.state(Some(Notice::error(e))).await,
+                Ok((notice, confirm)) => {
+                    confirm_overwrite = confirm;
+                    Some(notice)
+                }
+                Err(e) => Some(Notice::error(e)),
             },
-            Request::Forget => {
-                let notice = match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
+            Request::Forget => Some(
+                match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
                     (Ok(()), Ok(())) => Notice::info(Text::new("noticeForgot")),
                     (Err(e), _) | (_, Err(e)) => Notice::error(e),
-                };
-                self.state(Some(notice)).await
-            }
-            Request::Choose { role, tab } => {
-                let notice = self.choose(role, tab).await.err().map(Notice::error);
-                self.state(notice).await
-            }
+                },
+            ),
+            Request::Choose { role, tab } => self.choose(role, tab).await.err().map(Notice::error),
             Request::Guide {
                 action,
                 applications,
-            } => {
-                let notice = self
-                    .guide(&action, &applications)
+            } => Some(
+                self.guide(&action, &applications)
                     .await
-                    .unwrap_or_else(Notice::error);
-                self.state(Some(notice)).await
-            }
-            Request::RevealKey => PopupState {
-                revealed_key: self
-                    .capture_in_store()
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|c| c.pair.key.expose().to_string()),
-                ..PopupState::default()
-            },
-            Request::Export => {
-                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-                PopupState {
-                    export: Some(export(&facts)),
-                    ..self.state(None).await
+                    .unwrap_or_else(Notice::error),
+            ),
+            // The key alone: this answer is never rendered as a state.
+            Request::RevealKey => {
+                return PopupState {
+                    revealed_key: self
+                        .capture_in_store()
+                        .await
+                        .ok()
+                        .flatten()
+                        .map(|c| c.pair.key.expose().to_string()),
+                    ..PopupState::default()
                 }
             }
-            Request::GoTo { tab } => {
-                let notice = match self.api.focus_tab(tab).await {
-                    Ok(_) => None,
-                    Err(_) => Some(Notice::error(Error::TabGone)),
-                };
-                self.state(notice).await
+            Request::Export => {
+                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+                exported = Some(export(&facts));
+                None
             }
+            Request::GoTo { tab } => match self.api.focus_tab(tab).await {
+                Ok(_) => None,
+                Err(_) => Some(Notice::error(Error::TabGone)),
+            },
+        };
+        PopupState {
+            confirm_capture,
+            confirm_overwrite,
+            export: exported,
+            ..self.state(notice).await
         }
     }
 }
