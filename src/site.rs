@@ -417,8 +417,8 @@ pub fn normalize_label(label: &str) -> String {
 /// Whether a label names `part` on `side`: the whole label, or the label without a trailing parenthesis.
 pub fn label_names(side: Side, part: KeyPart, label: &str) -> bool {
     let label = normalize_label(label);
-    let bare = match label.find(" (") {
-        Some(i) if label.ends_with(')') => &label[..i],
+    let bare = match label.split_once(" (") {
+        Some((bare, _)) if label.ends_with(')') => bare,
         _ => label.as_str(),
     };
     label_synonyms(side, part)
