@@ -5,28 +5,11 @@ import { createRequire } from 'node:module';
 
 import { expect, test } from '@playwright/test';
 
-import { pageUrls, startWorld } from '../../www/server.mjs';
-import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
+import { extensionHooks } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let world;
-let browser;
-let consoleLines;
-let urls;
 
-test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
-test.afterAll(async () => { await world?.close(); });
-test.beforeEach(async () => {
-  world.reset();
-  urls = pageUrls(world.world);
-  browser = await launchChromium(PORT);
-  consoleLines = recordConsole(browser);
-});
-test.afterEach(async () => {
-  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
-  await browser?.close();
-});
+const env = extensionHooks(test, expect, { savesOptions: true });
 
 /// Runs axe-core in the page (evaluated, so the extension page's CSP is untouched) and returns violations.
 async function audit(page) {
@@ -39,14 +22,14 @@ async function audit(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`the popup passes an axe-core audit at each step (${scheme})`, async () => {
-    const twitter = await browser.context.newPage();
-    await twitter.goto(urls.legacyKeys);
-    const auth0 = await browser.context.newPage();
-    await auth0.goto(urls.auth0Settings);
+    const twitter = await env.browser.context.newPage();
+    await twitter.goto(env.urls.legacyKeys);
+    const auth0 = await env.browser.context.newPage();
+    await auth0.goto(env.urls.auth0Settings);
     await auth0.getByLabel('API Key').waitFor();
-    const popup = await browser.context.newPage();
+    const popup = await env.browser.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
-    await popup.goto(browser.popupUrl);
+    await popup.goto(env.browser.popupUrl);
     await expect(popup.locator('#guide')).toBeVisible();
     expect(await audit(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Capture keys' }).click();
@@ -61,8 +44,8 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the options page passes an axe-core audit and saves a custom domain', async () => {
-  const options = await browser.context.newPage();
-  await options.goto(browser.popupUrl.replace('popup.html', 'options.html'));
+  const options = await env.browser.context.newPage();
+  await options.goto(env.browser.popupUrl.replace('popup.html', 'options.html'));
   expect(await audit(options)).toEqual([]);
   await options.getByLabel('Custom domain for the callback URL').fill('not a domain');
   await options.getByRole('button', { name: 'Save options' }).click();
@@ -72,20 +55,20 @@ test('the options page passes an axe-core audit and saves a custom domain', asyn
   await expect(options.getByRole('status')).toHaveText('Saved.');
   expect(await audit(options)).toEqual([]);
   // The checklist now suggests the custom domain's callback URL.
-  const auth0 = await browser.context.newPage();
-  await auth0.goto(urls.auth0Settings);
+  const auth0 = await env.browser.context.newPage();
+  await auth0.goto(env.urls.auth0Settings);
   await auth0.getByLabel('API Key').waitFor();
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(env.browser.popupUrl);
   await expect(popup.locator('#guide li[data-step=callback]')).toContainText('https://login.acme.example/login/callback');
 });
 
 test('the popup works from the keyboard alone, in checklist order, and shows the shortcuts', async () => {
-  const app = world.world.twitterApps[0];
-  const twitter = await browser.context.newPage();
-  await twitter.goto(urls.legacyKeys);
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const app = env.world.world.twitterApps[0];
+  const twitter = await env.browser.context.newPage();
+  await twitter.goto(env.urls.legacyKeys);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(env.browser.popupUrl);
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();
   await expect(popup.locator('#twitter-step kbd')).toHaveText('Alt+Shift+K');
   const order = [];
@@ -102,13 +85,11 @@ test('the popup works from the keyboard alone, in checklist order, and shows the
 });
 
 test('the popup speaks the browser\'s language (German), keeping the names of its two main buttons', async () => {
-  await browser.close();
-  browser = await launchChromium(PORT, ['--lang=de']);
-  consoleLines = recordConsole(browser);
-  const twitter = await browser.context.newPage();
-  await twitter.goto(urls.legacyKeys);
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  await env.relaunch(['--lang=de']);
+  const twitter = await env.browser.context.newPage();
+  await twitter.goto(env.urls.legacyKeys);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(env.browser.popupUrl);
   await expect(popup.locator('#guide h2')).toHaveText('Auth0s Twitter-Anleitung');
   await expect(popup.locator('#twitter-goto')).toHaveText('Zum Tab');
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();

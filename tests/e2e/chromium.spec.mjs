@@ -2,71 +2,47 @@
 // driven only through the popup (opened as a page) and the admin's own clicks on the sites.
 import { expect, test } from '@playwright/test';
 
-import { pageUrls, startWorld } from '../../www/server.mjs';
 import { oauth2Client } from '../../www/world.mjs';
-import {
-  CONTENT_SCRIPT, contentScriptActivity, expectNoSecretsLeft, launchChromium, recordConsole,
-} from './harness.mjs';
+import { CONTENT_SCRIPT, contentScriptActivity, extensionHooks } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
 const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
-let world;
-let browser;
-let consoleLines;
-let urls;
 
-test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
-test.afterAll(async () => { await world?.close(); });
-test.beforeEach(async () => {
-  world.reset();
-  urls = pageUrls(world.world);
-  browser = await launchChromium(PORT);
-  consoleLines = recordConsole(browser);
-});
-test.afterEach(async () => {
-  // After every test: no secret in persistent storage, whatever the test did.
-  const storage = await browser.worker.evaluate(async () => ({
-    local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
-  }));
-  expect(storage).toEqual({ local: {}, sync: {} });
-  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
-  await browser?.close();
-});
+const env = extensionHooks(test, expect);
 
-const session = () => browser.worker.evaluate(() => chrome.storage.session.get(null));
+const session = () => env.browser.worker.evaluate(() => chrome.storage.session.get(null));
 
 /// Opens the Twitter page of `era` showing the keys; returns the page and the keys it shows.
 async function openTwitter(era) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   if (era === 'legacy') {
-    await page.goto(urls.legacyKeys);
-    const app = world.world.twitterApps[0];
+    await page.goto(env.urls.legacyKeys);
+    const app = env.world.world.twitterApps[0];
     return { page, key: app.consumerKey, secret: app.consumerSecret };
   }
   // The portal shows keys only once: regenerate, then capture while the dialog is open.
-  await page.goto(urls.portalKeys);
+  await page.goto(env.urls.portalKeys);
   await page.locator('.key-card', { hasText: 'API Key and Secret' }).getByRole('link', { name: 'Regenerate' }).click();
   await page.getByRole('button', { name: 'Yes, regenerate' }).click();
-  const app = world.world.portal.apps[0];
+  const app = env.world.world.portal.apps[0];
   await expect(page.getByRole('dialog')).toContainText(app.consumerSecret);
   return { page, key: app.consumerKey, secret: app.consumerSecret };
 }
 
 const AUTH0 = {
-  current: { url: () => urls.auth0Settings, key: 'API Key', secret: 'API Secret Key' },
-  seed: { url: () => urls.auth0SeedSettings, key: 'Consumer Key', secret: 'Consumer Secret' },
+  current: { url: () => env.urls.auth0Settings, key: 'API Key', secret: 'API Secret Key' },
+  seed: { url: () => env.urls.auth0SeedSettings, key: 'Consumer Key', secret: 'Consumer Secret' },
 };
 
 async function openAuth0(era, { wait = true } = {}) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(AUTH0[era].url());
   if (wait) await expect(page.getByLabel(AUTH0[era].key, { exact: true })).toBeVisible();
   return page;
 }
 
 async function openPopup() {
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(env.browser.popupUrl);
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
   return popup;
 }
@@ -92,7 +68,7 @@ for (const twitterEra of ['legacy', 'portal']) {
       await popup.getByRole('button', { name: 'Fill Auth0' }).click();
       await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
       expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
-      expect(world.world.tenant.connection.clientSecret).toBe(twitter.secret);
+      expect(env.world.world.tenant.connection.clientSecret).toBe(twitter.secret);
       // Used keys leave KeyBridge: only the secret-free fill report remains in the session.
       expect(JSON.stringify(await session())).not.toContain(twitter.secret);
     });
@@ -101,8 +77,8 @@ for (const twitterEra of ['legacy', 'portal']) {
 
 test('captures and fills across two browser windows', async () => {
   const twitter = await openTwitter('legacy');
-  const opened = browser.context.waitForEvent('page');
-  await browser.worker.evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  const opened = env.browser.context.waitForEvent('page');
+  await env.browser.worker.evaluate((url) => chrome.windows.create({ url }), env.urls.auth0Settings);
   const auth0 = await opened;
   await expect(auth0.getByLabel('API Key')).toBeVisible();
   const popup = await openPopup();
@@ -133,7 +109,7 @@ test('with two Auth0 tabs, lists both and fills the one the admin picks', async 
 });
 
 test('a dashboard field holding another value is replaced only after the admin confirms', async () => {
-  Object.assign(world.world.tenant.connection, { clientId: 'X'.repeat(25), clientSecret: 'Y'.repeat(50) });
+  Object.assign(env.world.world.tenant.connection, { clientId: 'X'.repeat(25), clientSecret: 'Y'.repeat(50) });
   const twitter = await openTwitter('legacy');
   const auth0 = await openAuth0('current');
   await expect(auth0.getByLabel('API Key')).toHaveValue('X'.repeat(25));
@@ -150,8 +126,8 @@ test('a dashboard field holding another value is replaced only after the admin c
 });
 
 test('a dashboard already holding the same keys is left as it is', async () => {
-  const app = world.world.twitterApps[0];
-  Object.assign(world.world.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
+  const app = env.world.world.twitterApps[0];
+  Object.assign(env.world.world.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
   await openTwitter('legacy');
   await openAuth0('current');
   const popup = await openPopup();
@@ -162,7 +138,7 @@ test('a dashboard already holding the same keys is left as it is', async () => {
 });
 
 test('waits for an Auth0 form that renders after the click', async () => {
-  world.world.tenant.loadDelayMs = 2500;
+  env.world.world.tenant.loadDelayMs = 2500;
   const twitter = await openTwitter('legacy');
   const auth0 = await openAuth0('current', { wait: false });
   const popup = await openPopup();
@@ -177,8 +153,8 @@ test('waits for an Auth0 form that renders after the click', async () => {
 
 test('follows a route change in the Auth0 tab while the popup is open', async () => {
   const twitter = await openTwitter('legacy');
-  const auth0 = await browser.context.newPage();
-  await auth0.goto(urls.auth0Social);
+  const auth0 = await env.browser.context.newPage();
+  await auth0.goto(env.urls.auth0Social);
   const popup = await openPopup();
   await expect(popup.locator('#auth0-step')).toContainText('No Auth0 Twitter connection tab is open.');
   await expect(popup.getByRole('button', { name: 'Fill Auth0' })).toBeDisabled();
@@ -191,8 +167,8 @@ test('follows a route change in the Auth0 tab while the popup is open', async ()
 });
 
 test('the portal showing only hints says to regenerate and captures nothing', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(urls.portalKeys);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.urls.portalKeys);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#notice')).toHaveText(/shows the API Key and Secret only once\. Click Regenerate/);
@@ -201,7 +177,7 @@ test('the portal showing only hints says to regenerate and captures nothing', as
 });
 
 test('an OAuth 2.0 Client ID offered as the consumer key gets a warning and the admin decides', async () => {
-  const app = world.world.twitterApps[0];
+  const app = env.world.world.twitterApps[0];
   app.consumerKey = oauth2Client().clientId; // a page that labels the wrong value "Consumer Key"
   await openTwitter('legacy');
   await openAuth0('current');
@@ -226,7 +202,7 @@ test('notices keys regenerated after the capture and asks for a new capture', as
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
-  await expect(auth0.getByLabel('API Key')).toHaveValue(world.world.twitterApps[0].consumerKey);
+  await expect(auth0.getByLabel('API Key')).toHaveValue(env.world.world.twitterApps[0].consumerKey);
 });
 
 test('captured keys expire and are forgotten', async () => {
@@ -235,7 +211,7 @@ test('captured keys expire and are forgotten', async () => {
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
-  await browser.worker.evaluate(async () => {
+  await env.browser.worker.evaluate(async () => {
     const { capture } = await chrome.storage.session.get('capture');
     await chrome.storage.session.set({ capture: { ...capture, expiresAt: Date.now() - 1 } });
   });
@@ -254,8 +230,8 @@ test('Forget keys clears them at once', async () => {
 });
 
 test('does not capture from the app details tab (not the keys tab)', async () => {
-  const details = await browser.context.newPage();
-  await details.goto(urls.legacyDetails);
+  const details = await env.browser.context.newPage();
+  await details.goto(env.urls.legacyDetails);
   await expect(details.locator('.app-settings')).toContainText('Consumer Key (API Key)');
   const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
@@ -264,8 +240,8 @@ test('does not capture from the app details tab (not the keys tab)', async () =>
 });
 
 test('does not capture from the keys page on a lookalike origin', async () => {
-  const fake = await browser.context.newPage();
-  await fake.goto(urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
+  const fake = await env.browser.context.newPage();
+  await fake.goto(env.urls.legacyKeys.replace('apps.twitter.com', 'apps.twitter.com.evil.test'));
   await expect(fake.locator('.app-settings')).toContainText('Consumer Secret (API Secret)');
   const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
@@ -281,8 +257,8 @@ test('Fill Auth0 before any capture says what to do and fills nothing', async ()
 });
 
 test('the content script starts no timer, observer or listener on a page until asked to fill', async () => {
-  for (const url of [urls.legacyKeys, urls.auth0Settings]) {
-    const page = await browser.context.newPage();
+  for (const url of [env.urls.legacyKeys, env.urls.auth0Settings]) {
+    const page = await env.browser.context.newPage();
     await page.goto(url);
     expect(await contentScriptActivity(page), url).toEqual([]);
     // The check sees such work when there is some.

@@ -3,48 +3,30 @@
 // the choices only the admin can make), in both eras; and the error pages naming the step to revisit.
 import { expect, test } from '@playwright/test';
 
-import { pageUrls, startWorld } from '../../www/server.mjs';
 import { tenantDomain } from '../../www/world.mjs';
-import { expectNoSecretsLeft, launchChromium, recordConsole } from './harness.mjs';
+import { extensionHooks } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
-let world;
-let browser;
-let consoleLines;
-let urls;
+const env = extensionHooks(test, expect);
 
-test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
-test.afterAll(async () => { await world?.close(); });
-test.beforeEach(async () => {
-  world.reset();
-  urls = pageUrls(world.world);
-  browser = await launchChromium(PORT);
-  consoleLines = recordConsole(browser);
-});
-test.afterEach(async () => {
-  await expectNoSecretsLeft(expect, browser, world.world, consoleLines);
-  await browser?.close();
-});
-
-const callback = () => `https://${tenantDomain(world.world.tenant)}/login/callback`;
+const callback = () => `https://${tenantDomain(env.world.world.tenant)}/login/callback`;
 const step = (popup, id) => popup.locator(`#guide li[data-step=${id}]`);
 
 async function openPopup() {
-  const popup = await browser.context.newPage();
-  await popup.goto(browser.popupUrl);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(env.browser.popupUrl);
   await expect(popup.locator('#guide')).toBeVisible();
   return popup;
 }
 
 async function openPage(url) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url);
   return page;
 }
 
 /// The admin clicks the dashboard's Try control that KeyBridge brought forward; returns the sign-in tab.
 async function clickTry(auth0, name) {
-  const opened = browser.context.waitForEvent('page');
+  const opened = env.browser.context.waitForEvent('page');
   await auth0.getByRole(name === 'Try' ? 'button' : 'menuitem', { name, exact: true }).click();
   const signIn = await opened;
   await signIn.waitForLoadState();
@@ -52,9 +34,9 @@ async function clickTry(auth0, name) {
 }
 
 test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It works!', async () => {
-  const auth0 = await openPage(urls.auth0SeedSettings);
+  const auth0 = await openPage(env.urls.auth0SeedSettings);
   await expect(auth0.getByLabel('Consumer Key')).toBeVisible();
-  const twitter = await openPage(urls.legacySettings);
+  const twitter = await openPage(env.urls.legacySettings);
   const popup = await openPopup();
 
   await expect(step(popup, 'callback')).toHaveClass(/next/);
@@ -70,7 +52,7 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
   await expect(twitter.getByLabel('Allow this application to be used to Sign in with Twitter')).toBeChecked();
   await twitter.getByRole('button', { name: 'Update Settings' }).click();
   await expect(step(popup, 'signin')).toHaveClass(/done/);
-  const app = world.world.twitterApps[0];
+  const app = env.world.world.twitterApps[0];
   expect([app.callbackUrl, app.signInWithTwitter]).toEqual([callback(), true]);
 
   await twitter.getByRole('link', { name: 'Permissions' }).click();
@@ -114,9 +96,9 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
 });
 
 test('the X developer portal and the current dashboard: from a blank app to It works!', async () => {
-  const auth0 = await openPage(urls.auth0Settings);
+  const auth0 = await openPage(env.urls.auth0Settings);
   await expect(auth0.getByLabel('API Key')).toBeVisible();
-  const portal = await openPage(urls.portalSettings);
+  const portal = await openPage(env.urls.portalSettings);
   const popup = await openPopup();
   await expect(step(popup, 'signin')).toContainText('Not allowed yet');
 
@@ -127,7 +109,7 @@ test('the X developer portal and the current dashboard: from a blank app to It w
   await expect(step(popup, 'callback')).toHaveClass(/next/);
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
   await expect(portal.getByLabel('Callback URI / Redirect URL (required)')).toHaveValue(callback());
-  await expect(portal.getByLabel('Website URL (required)')).toHaveValue(`https://${tenantDomain(world.world.tenant)}`);
+  await expect(portal.getByLabel('Website URL (required)')).toHaveValue(`https://${tenantDomain(env.world.world.tenant)}`);
   await portal.getByRole('button', { name: 'Save' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
   await expect(step(popup, 'signin')).toHaveClass(/done/);
@@ -167,12 +149,12 @@ const BROKEN = [
 
 for (const [what, id, breakIt, message] of BROKEN) {
   test(`when ${what}, Try shows the error page and the checklist names that step`, async () => {
-    const w = world.world;
+    const w = env.world.world;
     const app = w.twitterApps[0];
     Object.assign(app, { callbackUrl: callback(), signInWithTwitter: true });
     Object.assign(w.tenant.connection, { clientId: app.consumerKey, clientSecret: app.consumerSecret });
     breakIt(w, app);
-    const auth0 = await openPage(urls.auth0Settings);
+    const auth0 = await openPage(env.urls.auth0Settings);
     await expect(auth0.getByLabel('API Key')).toBeVisible();
     const popup = await openPopup();
     await popup.getByRole('button', { name: 'Try connection' }).click();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from '@playwright/test';
 
-import { HOSTS } from '../../www/server.mjs';
+import { HOSTS, pageUrls, startWorld } from '../../www/server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
@@ -37,6 +37,44 @@ export async function launchChromium(port, extraArgs = [], extension = CHROME_EX
   // The service worker may be stopped and restarted: ask for the live one.
   const currentWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   return { context, worker, currentWorker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
+}
+
+/// The port the replica world listens on.
+export const PORT = Number(process.env.REPLICA_PORT || 8443);
+
+/// The hooks of every spec that drives the packaged extension: one replica world per file; per test a reset
+/// world and a fresh Chromium; after each test, the checks that nothing is left in storage.local/sync
+/// (unless the spec saves the admin's options) and no key or secret anywhere. Returns the live ones.
+export function extensionHooks(test, expect, { savesOptions = false } = {}) {
+  const env = {
+    world: undefined, urls: undefined, browser: undefined, consoleLines: [],
+    /// Closes this test's browser and starts another with `extraArgs` (a language, say).
+    async relaunch(extraArgs) {
+      await env.browser.close();
+      env.browser = await launchChromium(PORT, extraArgs);
+      env.consoleLines = recordConsole(env.browser);
+    },
+  };
+  test.beforeAll(async () => { env.world = await startWorld({ port: PORT }); });
+  test.afterAll(async () => { await env.world?.close(); });
+  test.beforeEach(async () => {
+    env.world.reset();
+    env.urls = pageUrls(env.world.world);
+    env.browser = await launchChromium(PORT);
+    env.consoleLines = recordConsole(env.browser);
+  });
+  test.afterEach(async () => {
+    if (!savesOptions) {
+      const worker = await env.browser.currentWorker();
+      const storage = await worker.evaluate(async () => ({
+        local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
+      }));
+      expect(storage, 'storage.local/sync after the test').toEqual({ local: {}, sync: {} });
+    }
+    await expectNoSecretsLeft(expect, env.browser, env.world.world, env.consoleLines);
+    await env.browser?.close();
+  });
+  return env;
 }
 
 /// Every page's console lines of a browser, for the end-of-test check.

@@ -2,57 +2,30 @@
 // and no secret, lookalikes get nothing, and the flow survives a stopped service worker and closed tabs.
 import { expect, test } from '@playwright/test';
 
-import { pageUrls, startWorld } from '../../www/server.mjs';
-import { launchChromium } from './harness.mjs';
+import { extensionHooks } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
 const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
-let world;
-let browser;
-let urls;
-let consoleLines;
 
-test.beforeAll(async () => { world = await startWorld({ port: PORT }); });
-test.afterAll(async () => { await world?.close(); });
-test.beforeEach(async () => {
-  world.reset();
-  urls = pageUrls(world.world);
-  browser = await launchChromium(PORT);
-  consoleLines = [];
-  browser.context.on('console', (m) => consoleLines.push(m.text()));
-});
-test.afterEach(async () => {
-  const app = world.world.twitterApps[0];
-  const worker = await browser.currentWorker();
-  const storage = await worker.evaluate(async () => JSON.stringify({
-    local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
-  }));
-  expect(storage).toBe('{"local":{},"sync":{}}');
-  for (const line of consoleLines) {
-    expect(line).not.toContain(app.consumerSecret);
-    expect(line).not.toContain(app.consumerKey);
-  }
-  await browser.close();
-});
+const env = extensionHooks(test, expect);
 
 async function openPage(url) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url);
   return page;
 }
 
 async function openPopup() {
-  const popup = await openPage(browser.popupUrl);
+  const popup = await openPage(env.browser.popupUrl);
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
   return popup;
 }
 
 test('hostile page scripts, frames and tabs observe no key and no secret through the whole flow', async () => {
-  world.world.tenant.hostile = true;
-  const app = world.world.twitterApps[0];
+  env.world.world.tenant.hostile = true;
+  const app = env.world.world.twitterApps[0];
   const evil = await openPage('https://manage-auth0.evil.test/__evil/page');
-  await openPage(urls.legacyKeys);
-  const auth0 = await openPage(urls.auth0Settings);
+  await openPage(env.urls.legacyKeys);
+  const auth0 = await openPage(env.urls.auth0Settings);
   await expect(auth0.getByLabel('API Key')).toBeVisible();
   const frame = auth0.frames().find((f) => f.url().includes('evil.test'));
   expect(frame, 'the lookalike form is framed in the Auth0 page').toBeTruthy();
@@ -88,8 +61,8 @@ test('hostile page scripts, frames and tabs observe no key and no secret through
 });
 
 test('a lookalike Auth0 origin is never filled', async () => {
-  await openPage(urls.legacyKeys);
-  const fake = await openPage(urls.auth0Settings.replace('manage.auth0.com', 'manage-auth0.evil.test'));
+  await openPage(env.urls.legacyKeys);
+  const fake = await openPage(env.urls.auth0Settings.replace('manage.auth0.com', 'manage-auth0.evil.test'));
   await expect(fake.getByLabel('API Key')).toBeVisible();
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
@@ -100,7 +73,7 @@ test('a lookalike Auth0 origin is never filled', async () => {
 });
 
 test('the keys page on another port is not the keys page', async () => {
-  const other = await openPage(urls.legacyKeys.replace('apps.twitter.com/', 'apps.twitter.com:9443/'));
+  const other = await openPage(env.urls.legacyKeys.replace('apps.twitter.com/', 'apps.twitter.com:9443/'));
   await expect(other.locator('.app-settings')).toContainText('Consumer Secret (API Secret)');
   const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
@@ -108,7 +81,7 @@ test('the keys page on another port is not the keys page', async () => {
 });
 
 test('page scripts cannot message KeyBridge at all', async () => {
-  const auth0 = await openPage(urls.auth0Settings);
+  const auth0 = await openPage(env.urls.auth0Settings);
   const reach = await auth0.evaluate((id) => {
     try {
       if (!globalThis.chrome?.runtime?.sendMessage) return 'no runtime';
@@ -116,21 +89,21 @@ test('page scripts cannot message KeyBridge at all', async () => {
     } catch (e) {
       return `threw: ${e.message}`;
     }
-  }, browser.extensionId);
+  }, env.browser.extensionId);
   expect(reach).not.toBe('answered');
 });
 
 test('a service worker stopped between capture and fill loses nothing and repeats nothing', async () => {
-  const app = world.world.twitterApps[0];
-  await openPage(urls.legacyKeys);
-  const auth0 = await openPage(urls.auth0Settings);
+  const app = env.world.world.twitterApps[0];
+  await openPage(env.urls.legacyKeys);
+  const auth0 = await openPage(env.urls.auth0Settings);
   await expect(auth0.getByLabel('API Key')).toBeVisible();
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
   // Stop it as a person would, from chrome://serviceworker-internals (Chromium stops idle workers the same way).
   const internals = await openPage('chrome://serviceworker-internals/');
-  const registration = internals.locator('.serviceworker-registration', { hasText: browser.extensionId });
+  const registration = internals.locator('.serviceworker-registration', { hasText: env.browser.extensionId });
   await expect(registration).toContainText('RUNNING');
   await registration.getByRole('button', { name: 'Stop' }).click();
   await expect(registration).toContainText('STOPPED');
@@ -145,34 +118,34 @@ test('a service worker stopped between capture and fill loses nothing and repeat
 });
 
 test('the Auth0 tab leaving the settings during a fill gets a clear message and nothing half-filled', async () => {
-  world.world.tenant.loadDelayMs = 3000;
-  await openPage(urls.legacyKeys);
-  const auth0 = await openPage(urls.auth0Settings);
+  env.world.world.tenant.loadDelayMs = 3000;
+  await openPage(env.urls.legacyKeys);
+  const auth0 = await openPage(env.urls.auth0Settings);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-  await auth0.goto(urls.auth0Social);
+  await auth0.goto(env.urls.auth0Social);
   await expect(popup.locator('#notice')).toHaveText(/not the Auth0 Twitter connection settings|changed \(it reloaded or moved to another page\)|moved to another page/);
   await expect(popup.locator('#captured')).toBeVisible(); // nothing lost
   await expect(popup.locator('#fill-report')).toHaveCount(0);
-  expect(world.world.tenant.connection.clientId).toBe('');
+  expect(env.world.world.tenant.connection.clientId).toBe('');
 });
 
 test('the Twitter tab closing after the capture, and the Auth0 window closing and reopening, lose nothing', async () => {
-  const app = world.world.twitterApps[0];
-  const twitter = await openPage(urls.legacyKeys);
+  const app = env.world.world.twitterApps[0];
+  const twitter = await openPage(env.urls.legacyKeys);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
   await twitter.close();
-  let opened = browser.context.waitForEvent('page');
-  const { id } = await (await browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  let opened = env.browser.context.waitForEvent('page');
+  const { id } = await (await env.browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), env.urls.auth0Settings);
   await opened;
-  await (await browser.currentWorker()).evaluate((w) => chrome.windows.remove(w), id);
+  await (await env.browser.currentWorker()).evaluate((w) => chrome.windows.remove(w), id);
   await expect(popup.locator('#auth0-step')).toContainText('No Auth0 Twitter connection tab is open.');
-  opened = browser.context.waitForEvent('page');
-  await (await browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), urls.auth0Settings);
+  opened = env.browser.context.waitForEvent('page');
+  await (await env.browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), env.urls.auth0Settings);
   const auth0 = await opened;
   await expect(auth0.getByLabel('API Key')).toBeVisible();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
