@@ -1,12 +1,12 @@
 // Starts the Rust popup; the only browser call it needs is a message to the background.
-import init, { refreshPopup, startPopup } from './core.js';
+import init, { startPopup } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
 // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
 const commands = await api.commands.getAll().catch(() => []);
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
-startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message),
+const refreshPopup = startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message),
   (id, args) => api.i18n.getMessage(id, args), { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') });
 
 // Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page.

@@ -1,5 +1,8 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, KeyError};
@@ -231,7 +234,7 @@ impl Flow {
                 && facts
                     .tenant
                     .as_ref()
-                    .is_none_or(|t| tab.url.origin != format!("https://{}", t.domain))
+                    .is_none_or(|t| tab.url.origin != ["https://", &t.domain].concat())
             {
                 continue;
             }
@@ -402,7 +405,7 @@ impl Flow {
             pair,
             source_tab: tab.id,
             source_title: tab.title.clone(),
-            source_url: snapshot.url.to_string(),
+            source_url: snapshot.url.href(),
             expires_at,
         };
         self.store(CAPTURE_KEY, stored.to_js()).await?;

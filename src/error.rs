@@ -1,5 +1,8 @@
 //! Every way KeyBridge can fail, each as a sentence an admin can act on.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use thiserror::Error;
 
 use crate::keys::{KeyPart, Lookalike};
@@ -107,7 +110,11 @@ impl KeyError {
                 expected,
             } => Text::with(
                 "errKeyLength",
-                [part.label().into(), found.to_string(), expected.to_string()],
+                [
+                    part.label().into(),
+                    Text::number(*found as i64),
+                    Text::number(*expected as i64),
+                ],
             ),
         }
     }
@@ -130,7 +137,7 @@ impl Error {
             FieldAmbiguous(p) => Text::with("errFieldAmbiguous", [p.label().into()]),
             Key(k) => k.text(),
             KeysChanged => Text::new("errKeysChanged"),
-            FormNeverCame(s) => Text::with("errFormNeverCame", [s.to_string()]),
+            FormNeverCame(s) => Text::with("errFormNeverCame", [Text::number(i64::from(*s))]),
             TabGone => Text::new("errTabGone"),
             GuidePageMissing => Text::new("errGuidePageMissing"),
             GuideNothingToDo => Text::new("errGuideNothingToDo"),
@@ -141,7 +148,7 @@ impl Error {
             PageChanged(t) => Text::with("errPageChanged", [t.clone()]),
             TabMoved => Text::new("errTabMoved"),
             StalePlan => Text::new("errStalePlan"),
-            SnapshotVersion(v) => Text::with("errSnapshotVersion", [v.to_string()]),
+            SnapshotVersion(v) => Text::with("errSnapshotVersion", [Text::number(i64::from(*v))]),
             SnapshotTooLarge => Text::new("errSnapshotTooLarge"),
             BadMessage => Text::new("errBadMessage"),
             UntrustedSender => Text::new("errUntrustedSender"),

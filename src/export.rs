@@ -1,6 +1,9 @@
 //! The configured connection, written out for admins who automate later: Management API JSON, a Terraform
 //! `auth0_connection` block and a Deploy CLI entry (real-pages.md §5). The secret is always a placeholder.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::guide::Facts;
 
 const KEY_PLACEHOLDER: &str = "YOUR_TWITTER_CONSUMER_KEY";
@@ -47,16 +50,27 @@ pub fn export(facts: &Facts) -> Export {
         .map(|a| quoted(&a.name))
         .collect();
     Export {
-        management_api: format!(
-            "POST /api/v2/connections\n{{\n  \"name\": \"twitter\",\n  \"strategy\": \"twitter\",\n  \"options\": {{\n    \"client_id\": {key},\n    \"client_secret\": \"${{TWITTER_CONSUMER_SECRET}}\",\n    \"protocol\": \"oauth1\"\n  }}\n}}\n\nPATCH /api/v2/connections/{{id}}/clients\n[{{\"client_id\": \"<application client_id>\", \"status\": true}}]"
-        ),
-        terraform: format!(
-            "resource \"auth0_connection\" \"twitter\" {{\n  name     = \"twitter\"\n  strategy = \"twitter\"\n  options {{\n    client_id     = {key}\n    client_secret = var.twitter_consumer_secret\n  }}\n}}\n\nvariable \"twitter_consumer_secret\" {{\n  type      = string\n  sensitive = true\n}}"
-        ),
-        deploy_cli: format!(
-            "connections:\n  - name: twitter\n    strategy: twitter\n    enabled_clients: [{}]\n    options:\n      client_id: {key}\n      client_secret: '##TWITTER_CONSUMER_SECRET##'\n# set AUTH0_KEYWORD_REPLACE_MAPPINGS='{{\"TWITTER_CONSUMER_SECRET\": \"...\"}}'",
-            apps.join(", ")
-        ),
+        // Concatenated rather than `format!`: the shipped wasm carries no formatting machinery.
+        management_api: [
+            "POST /api/v2/connections\n{\n  \"name\": \"twitter\",\n  \"strategy\": \"twitter\",\n  \"options\": {\n    \"client_id\": ",
+            &key,
+            ",\n    \"client_secret\": \"${TWITTER_CONSUMER_SECRET}\",\n    \"protocol\": \"oauth1\"\n  }\n}\n\nPATCH /api/v2/connections/{id}/clients\n[{\"client_id\": \"<application client_id>\", \"status\": true}]",
+        ]
+        .concat(),
+        terraform: [
+            "resource \"auth0_connection\" \"twitter\" {\n  name     = \"twitter\"\n  strategy = \"twitter\"\n  options {\n    client_id     = ",
+            &key,
+            "\n    client_secret = var.twitter_consumer_secret\n  }\n}\n\nvariable \"twitter_consumer_secret\" {\n  type      = string\n  sensitive = true\n}",
+        ]
+        .concat(),
+        deploy_cli: [
+            "connections:\n  - name: twitter\n    strategy: twitter\n    enabled_clients: [",
+            &apps.join(", "),
+            "]\n    options:\n      client_id: ",
+            &key,
+            "\n      client_secret: '##TWITTER_CONSUMER_SECRET##'\n# set AUTH0_KEYWORD_REPLACE_MAPPINGS='{\"TWITTER_CONSUMER_SECRET\": \"...\"}'",
+        ]
+        .concat(),
     }
 }
 

@@ -1,5 +1,8 @@
 //! The flow's state and the messages that move it: what the background keeps, what the popup shows.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsValue;
 
 use crate::error::Error;
@@ -219,7 +222,7 @@ crate::js_struct!(default TabSlot { tab: "tab", choices: "choices", chosen: "cho
 /// The tabs the admin looked at last first. (The one sort of the core: each sort instance costs ~3 KB.)
 pub fn most_recent_first<'a>(tabs: impl Iterator<Item = &'a Tab>) -> Vec<&'a Tab> {
     let mut tabs: Vec<&Tab> = tabs.collect();
-    tabs.sort_by_key(|t| std::cmp::Reverse(t.last_accessed));
+    tabs.sort_by_key(|t| core::cmp::Reverse(t.last_accessed));
     tabs
 }
 

@@ -1,6 +1,9 @@
 //! Auth0's "Connect your Client to Twitter" guide as a live checklist: what KeyBridge has seen in both
 //! sites' tabs becomes facts; the facts decide each step's state and the next action.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsValue;
 
 use crate::js::{field, get, set, tagged, Js};
@@ -22,10 +25,12 @@ pub struct Tenant {
 
 impl Tenant {
     pub fn callback_url(&self, custom_domain: Option<&str>) -> String {
-        format!(
-            "https://{}/login/callback",
-            custom_domain.unwrap_or(&self.domain)
-        )
+        [
+            "https://",
+            custom_domain.unwrap_or(&self.domain),
+            "/login/callback",
+        ]
+        .concat()
     }
 }
 
@@ -155,14 +160,14 @@ fn tenant_of(snapshot: &PageSnapshot) -> Option<Tenant> {
     let shown = snapshot
         .pairs
         .iter()
-        .find(|p| is_tenant_origin(&format!("https://{}", p.value)))
+        .find(|p| is_tenant_origin(&["https://", &p.value].concat()))
         .map(|p| p.value.clone());
     let mut segs = snapshot.url.segments();
     let from_url = match (segs.next(), segs.next(), segs.next()) {
         (Some("dashboard"), Some(region), Some(name))
             if is_region(region) && is_tenant_name(name) =>
         {
-            Some((name.to_string(), format!("{name}.{region}.auth0.com")))
+            Some((name.to_string(), [name, ".", region, ".auth0.com"].concat()))
         }
         _ => None,
     };

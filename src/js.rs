@@ -6,6 +6,9 @@
 //! `None` as `null`), so `content.js`, the recorded fixtures and stored sessions read the same. A value of
 //! the wrong shape decodes to `None`, which callers turn into `Error::BadMessage`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -91,7 +94,8 @@ impl Js for f64 {
 fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
     value
         .as_f64()
-        .filter(|n| *n >= min && *n <= max && n.trunc() == *n)
+        // In range, so the cast is exact exactly when `n` is whole (core has no `f64::trunc`).
+        .filter(|n| *n >= min && *n <= max && *n as i64 as f64 == *n)
 }
 
 impl Js for u32 {
@@ -189,9 +193,15 @@ macro_rules! js_struct {
 #[macro_export]
 macro_rules! js_enum {
     ($ty:ty { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// The variant's name on the JS side.
+            pub fn name(&self) -> &'static str {
+                match self { $( Self::$variant => $name, )* }
+            }
+        }
         impl $crate::js::Js for $ty {
             fn to_js(&self) -> ::wasm_bindgen::JsValue {
-                ::wasm_bindgen::JsValue::from_str(match self { $( Self::$variant => $name, )* })
+                ::wasm_bindgen::JsValue::from_str(self.name())
             }
             fn from_js(value: &::wasm_bindgen::JsValue) -> Option<Self> {
                 match value.as_string()?.as_str() {

@@ -1,5 +1,8 @@
 //! Twitter's OAuth 1.0a consumer pair as typed values, parsed once at the edge.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::error::KeyError;
 
 /// A value that must not be shown: `Debug` and `Display` mask it; reading it is an explicit call.
@@ -28,20 +31,21 @@ impl Secret {
 
     /// The first `shown` characters, then one dot per hidden character (at most 12 dots).
     pub fn masked(&self, shown: usize) -> String {
-        let visible: String = self.0.chars().take(shown).collect();
+        let mut out: String = self.0.chars().take(shown).collect();
         let hidden = self.0.chars().count().saturating_sub(shown).min(12);
-        format!("{visible}{}", "•".repeat(hidden))
+        out.push_str(&"•".repeat(hidden));
+        out
     }
 }
 
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("Secret(••••)")
     }
 }
 
-impl std::fmt::Display for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Secret {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("••••")
     }
 }

@@ -1,6 +1,9 @@
 //! Turning a snapshot into what it means: capture from a Twitter page, a fill plan for an Auth0 page,
 //! and the verdict on what the page reports back.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use wasm_bindgen::JsValue;
 
 use crate::error::Error;
@@ -29,7 +32,7 @@ pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
 pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<ConsumerPair, Error> {
     let kind = classify(snapshot).filter(|k| KEY_PAGES.contains(k));
     let Some(kind) = kind else {
-        return Err(Error::NotKeysPage(snapshot.url.to_string()));
+        return Err(Error::NotKeysPage(snapshot.url.href()));
     };
     let read = |part: KeyPart| -> Result<Secret, Error> {
         let mut values = snapshot
@@ -241,7 +244,7 @@ pub fn plan_fill(
     overwrite: bool,
 ) -> Result<FillPlan, Error> {
     if !classify(snapshot).is_some_and(|k| CONNECTION_PAGES.contains(&k)) {
-        return Err(Error::NotAuth0Page(snapshot.url.to_string()));
+        return Err(Error::NotAuth0Page(snapshot.url.href()));
     }
     let actions = PARTS
         .iter()

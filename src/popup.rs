@@ -1,10 +1,12 @@
 //! The admin's console: renders the flow's state and turns clicks into requests.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+use alloc::rc::{Rc, Weak};
+use core::cell::RefCell;
 
 use crate::js::Js;
-use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
@@ -19,7 +21,7 @@ use crate::text::Text;
 pub struct Popup {
     root: Element,
     send: js_sys::Function,
-    listeners: RefCell<Vec<EventListener>>,
+    listeners: RefCell<Vec<Listener>>,
     notice: RefCell<Option<Notice>>,
     /// What is shown, so an identical refresh does not re-render (and lose focus or ticks).
     shown: RefCell<Option<PopupState>>,
@@ -40,6 +42,40 @@ pub struct Shortcuts {
 
 crate::js_struct!(default Shortcuts { capture: "capture", fill: "fill" });
 
+/// An event listener, removed when dropped (as gloo-events does; gloo needs std, the shipped wasm has none).
+struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    callback: Closure<dyn FnMut(&web_sys::Event)>,
+}
+
+impl Listener {
+    fn new(
+        target: &Element,
+        event: &'static str,
+        f: impl FnMut(&web_sys::Event) + 'static,
+    ) -> Self {
+        let callback = Closure::wrap(Box::new(f) as Box<dyn FnMut(&web_sys::Event)>);
+        let target: web_sys::EventTarget = target.clone().into();
+        // Adding can only fail for a callback that is not a function; this one is.
+        let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+        Listener {
+            target,
+            event,
+            callback,
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+        );
+    }
+}
+
 fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
     if !class.is_empty() {
@@ -58,7 +94,7 @@ fn add(parent: &Element, child: Element) -> Result<(), JsValue> {
 }
 
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
-    let count = || slot.choices.len().to_string();
+    let count = || Text::number(slot.choices.len() as i64);
     match &slot.tab {
         Some(t) if !slot.choices.is_empty() && slot.chosen => {
             Text::with("tabPicked", [t.title.clone(), count()])
@@ -73,11 +109,10 @@ fn tab_line(slot: &TabSlot, missing: &str) -> Text {
 
 /// "in 9 min" until `expires_at` (ms since the epoch).
 fn expires_text(expires_at: f64) -> Text {
-    // Whole minutes: integer formatting keeps float formatting out of the wasm.
-    let minutes = ((expires_at - js_sys::Date::now()) / 60_000.0)
-        .ceil()
-        .max(0.0) as u64;
-    Text::with("expiresIn", [minutes.to_string()])
+    // Whole minutes, rounded up: integer arithmetic keeps float formatting out of the wasm.
+    let ms = (expires_at - js_sys::Date::now()).max(0.0) as u64;
+    let minutes = ms.div_ceil(60_000);
+    Text::with("expiresIn", [Text::number(minutes as i64)])
 }
 
 fn outcome_text(v: &FieldVerdict) -> Text {
@@ -200,7 +235,7 @@ impl Popup {
             b.set_attribute("disabled", "")?;
         }
         let weak: Weak<Popup> = Rc::downgrade(self);
-        let listener = EventListener::new(&b, "click", move |_| {
+        let listener = Listener::new(&b, "click", move |_| {
             if let Some(popup) = weak.upgrade() {
                 Popup::request(&popup, request.clone());
             }
@@ -224,12 +259,12 @@ impl Popup {
                 StepState::Blocked => ("blocked", "stateBlocked"),
             };
             let li = el(doc, "li", class, "")?;
-            li.set_attribute("data-step", &format!("{:?}", step.id).to_ascii_lowercase())?;
+            li.set_attribute("data-step", &step.id.name().to_ascii_lowercase())?;
             add(&li, el(doc, "span", "state", &self.t(word))?)?;
             add(&li, el(doc, "span", "title", &self.tr(&step.title))?)?;
             // The why of a done step is in its title attribute: the list stays short.
             let why_text = match &step.problem {
-                Some(problem) => format!("{} {}", self.tr(problem), self.tr(&step.why)),
+                Some(problem) => [self.tr(problem), self.tr(&step.why)].join(" "),
                 None => self.tr(&step.why),
             };
             let why = el(doc, "span", "why", &why_text)?;
@@ -247,7 +282,7 @@ impl Popup {
                         let label = el(doc, "label", "", "")?;
                         let input = doc.create_element("input")?;
                         input.set_attribute("type", "checkbox")?;
-                        input.set_id(&format!("app-{i}"));
+                        input.set_id(&["app-", &Text::number(i as i64)].concat());
                         input.set_attribute("value", &app.name)?;
                         if ticked
                             .as_ref()
@@ -256,7 +291,7 @@ impl Popup {
                             input.set_attribute("checked", "")?;
                         }
                         let weak: Weak<Popup> = Rc::downgrade(self);
-                        self.listeners.borrow_mut().push(EventListener::new(
+                        self.listeners.borrow_mut().push(Listener::new(
                             &input,
                             "change",
                             move |_| {
@@ -325,7 +360,7 @@ impl Popup {
             let masked = masked.to_string();
             self.listeners
                 .borrow_mut()
-                .push(EventListener::new(&b, event, move |e| {
+                .push(Listener::new(&b, event, move |e| {
                     let Some(popup) = weak.upgrade() else { return };
                     let key = js_sys::Reflect::get(e, &"key".into())
                         .ok()
@@ -417,7 +452,7 @@ impl Popup {
             .find(|s| s.state == StepState::Next)
             .map(|s| s.id);
         if !state.guide.is_empty() && next != Some(step) {
-            if let Some(b) = parent.query_selector(&format!("#{button}"))? {
+            if let Some(b) = parent.query_selector(&["#", button].concat())? {
                 b.set_class_name("secondary");
             }
         }
@@ -435,7 +470,7 @@ impl Popup {
         if keys.is_empty() {
             return Ok(());
         }
-        if let Some(b) = parent.query_selector(&format!("#{button}"))? {
+        if let Some(b) = parent.query_selector(&["#", button].concat())? {
             b.set_attribute("aria-keyshortcuts", keys)?;
         }
         let kbd = el(doc, "kbd", "shortcut", keys)?;
@@ -470,7 +505,7 @@ impl Popup {
         b.set_id("guide-enable-applications");
         b.set_attribute("type", "button")?;
         let weak: Weak<Popup> = Rc::downgrade(self);
-        let listener = EventListener::new(&b, "click", move |_| {
+        let listener = Listener::new(&b, "click", move |_| {
             let Some(popup) = weak.upgrade() else { return };
             let names = popup.checked_applications();
             // Sent: the next refresh shows the page's own state again.
@@ -509,7 +544,7 @@ impl Popup {
                 parent,
                 self.button(
                     doc,
-                    &format!("{prefix}-goto"),
+                    &[prefix, "-goto"].concat(),
                     &self.t("goToTab"),
                     true,
                     Request::GoTo { tab: t.id },
@@ -520,7 +555,7 @@ impl Popup {
             return Ok(());
         }
         let ul = el(doc, "ul", "choices", "")?;
-        ul.set_id(&format!("{prefix}-choices"));
+        ul.set_id(&[prefix, "-choices"].concat());
         ul.set_attribute(
             "aria-label",
             &self.t(if role == Role::Keys {
@@ -541,19 +576,19 @@ impl Popup {
                     "choice-where",
                     &self.tr(&Text::with(
                         "choiceWhere",
-                        [t.window_id.to_string(), t.url.to_string()],
+                        [Text::number(i64::from(t.window_id)), t.url.href()],
                     )),
                 )?,
             )?;
             let label = self.t(if current { "choiceInUse" } else { "choiceUse" });
             let b = self.button(
                 doc,
-                &format!("{prefix}-choice-{i}"),
+                &[prefix, "-choice-", &Text::number(i as i64)].concat(),
                 &label,
                 !current,
                 Request::Choose { role, tab: t.id },
             )?;
-            b.set_attribute("aria-label", &format!("{label}: {}", t.title))?;
+            b.set_attribute("aria-label", &[label.as_str(), ": ", &t.title].concat())?;
             add(&li, b)?;
             ul.append_child(&li)?;
         }
@@ -698,30 +733,18 @@ impl Popup {
     }
 }
 
-thread_local! {
-    static MOUNTED: RefCell<Option<Rc<Popup>>> = const { RefCell::new(None) };
-}
-
 /// Entry point of `popup.html`: renders into `root`, talking to the background through `send`, every
-/// sentence through `translate` (the browser's i18n).
+/// sentence through `translate` (the browser's i18n). Returns `refresh()`, which asks the background for
+/// the state again (a tab opened, closed or changed page).
 #[wasm_bindgen(js_name = startPopup)]
 pub fn start_popup(
     root: Element,
     send: js_sys::Function,
     translate: js_sys::Function,
     shortcuts: JsValue,
-) {
+) -> js_sys::Function {
     let shortcuts = Shortcuts::from_js(&shortcuts).unwrap_or_default();
     let popup = Popup::mount_with(root, send, translate, shortcuts);
-    MOUNTED.with(|m| *m.borrow_mut() = Some(popup));
-}
-
-/// Asks the background for the state again (a tab opened, closed or changed page).
-#[wasm_bindgen(js_name = refreshPopup)]
-pub fn refresh_popup() {
-    MOUNTED.with(|m| {
-        if let Some(popup) = m.borrow().as_ref() {
-            Popup::request(popup, Request::Status);
-        }
-    });
+    let refresh = Closure::<dyn Fn()>::new(move || Popup::request(&popup, Request::Status));
+    refresh.into_js_value().unchecked_into()
 }

@@ -1,5 +1,8 @@
 //! The page snapshot: what a content script tells the core about a page. The contract between JS and Rust.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::error::Error;
 
 /// Snapshot format version; a content script of another version is refused.
@@ -38,9 +41,10 @@ impl PageUrl {
     }
 }
 
-impl std::fmt::Display for PageUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}{}", self.origin, self.path, self.hash)
+impl PageUrl {
+    /// The whole URL again (origin, path, hash; the query is never kept).
+    pub fn href(&self) -> String {
+        [self.origin.as_str(), &self.path, &self.hash].concat()
     }
 }
 

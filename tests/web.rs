@@ -119,7 +119,7 @@ async fn settle() {
             .expect("window")
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    let _ = js_sys::futures::JsFuture::from(p).await;
 }
 
 #[wasm_bindgen_test]
