@@ -1,11 +1,16 @@
 // KeyBridge background: owns the browser APIs and lends them to the Rust core, which decides everything.
 import init, { expireCapture, handleCommand, handlePopupMessage } from './core.js';
 
-// For `cargo xtask bench`: when this script started and when the core was ready (ms since the worker's start).
+// For `cargo xtask bench`: when this script started, when the wasm's response arrived and when the core was
+// ready (ms since the worker's start).
 const startup = { script: performance.now() };
 globalThis.keyBridgeStartup = startup;
 const api = globalThis.browser ?? globalThis.chrome;
-const ready = init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
+const wasm = fetch(new URL('core_bg.wasm', import.meta.url)).then((response) => {
+  startup.fetched = performance.now();
+  return response;
+});
+const ready = init({ module_or_path: wasm });
 ready.then(() => { startup.ready = performance.now(); });
 
 const EXPIRY_ALARM = 'forget-captured-keys';

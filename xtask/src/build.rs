@@ -153,6 +153,9 @@ pub fn build() -> Result {
         .arg("--enable-nontrapping-float-to-int")
         .arg("--enable-sign-ext")
         .arg("--enable-mutable-globals")
+        // Nothing reads the toolchain's name or the feature list at run time.
+        .arg("--strip-producers")
+        .arg("--strip-target-features")
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm))?;
