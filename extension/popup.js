@@ -2,9 +2,12 @@
 import init, { startPopup } from './core.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
-// The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
-const commands = await api.commands.getAll().catch(() => []);
+// The core, and the keyboard shortcuts the admin has (they can change or remove them in the browser's
+// settings), side by side.
+const [commands] = await Promise.all([
+  api.commands.getAll().catch(() => []),
+  init({ module_or_path: new URL('core_bg.wasm', import.meta.url) }),
+]);
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 const refreshPopup = startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message),
   (id, args) => api.i18n.getMessage(id, args), { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') });

@@ -1,6 +1,5 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;

@@ -1,6 +1,5 @@
 //! Every way KeyBridge can fail, each as a sentence an admin can act on.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use thiserror::Error;

@@ -1,7 +1,6 @@
 //! The configured connection, written out for admins who automate later: Management API JSON, a Terraform
 //! `auth0_connection` block and a Deploy CLI entry (real-pages.md §5). The secret is always a placeholder.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::guide::Facts;

@@ -1,6 +1,5 @@
 //! The flow's state and the messages that move it: what the background keeps, what the popup shows.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use wasm_bindgen::JsValue;

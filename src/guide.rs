@@ -1,7 +1,6 @@
 //! Auth0's "Connect your Client to Twitter" guide as a live checklist: what KeyBridge has seen in both
 //! sites' tabs becomes facts; the facts decide each step's state and the next action.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use wasm_bindgen::JsValue;

@@ -6,7 +6,6 @@
 //! `None` as `null`), so `content.js`, the recorded fixtures and stored sessions read the same. A value of
 //! the wrong shape decodes to `None`, which callers turn into `Error::BadMessage`.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use js_sys::{Array, Object, Reflect};

@@ -1,6 +1,5 @@
 //! Twitter's OAuth 1.0a consumer pair as typed values, parsed once at the edge.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::error::KeyError;

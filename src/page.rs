@@ -1,7 +1,6 @@
 //! Turning a snapshot into what it means: capture from a Twitter page, a fill plan for an Auth0 page,
 //! and the verdict on what the page reports back.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use wasm_bindgen::JsValue;

@@ -1,6 +1,5 @@
 //! The admin's console: renders the flow's state and turns clicks into requests.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use alloc::rc::{Rc, Weak};

@@ -1,6 +1,5 @@
 //! The pages KeyBridge serves, as data: origin, path shape and the wordings of each label.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::keys::KeyPart;

@@ -1,6 +1,5 @@
 //! The page snapshot: what a content script tells the core about a page. The contract between JS and Rust.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::error::Error;

@@ -1,7 +1,6 @@
 //! What the admin reads, as a message id of `extension/_locales/*/messages.json` and its arguments. The
 //! core never holds the sentences themselves; the popup translates through the browser's i18n.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 /// One message: its id and the values for its `$1`, `$2`… placeholders.

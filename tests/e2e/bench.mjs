@@ -46,6 +46,11 @@ writeFileSync(join(blank, 'manifest.json'), JSON.stringify({
 }));
 writeFileSync(join(blank, 'worker.js'),
   'globalThis.keyBridgeStartup = { script: performance.now() };\nchrome.runtime.onMessage.addListener(() => {});\n');
+// And a blank extension page: the floor of opening the popup (its script shows a button at once).
+writeFileSync(join(blank, 'page.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="page.js"></script><main id="app"></main>\n');
+writeFileSync(join(blank, 'page.js'),
+  "const b = document.createElement('button');\nb.id = 'capture';\ndocument.getElementById('app').append(b);\nglobalThis.shownAt = performance.now();\n");
+const blankPage = [];
 const startup = (w) => w.evaluate(async () => {
   const s = () => globalThis.keyBridgeStartup;
   while (!s() || (s().ready === undefined && globalThis.chrome?.runtime?.getManifest().name !== 'blank')) {
@@ -91,6 +96,13 @@ for (const ext of [CHROME_EXTENSION, blank]) {
         await registration.filter({ hasText: 'STOPPED' }).waitFor();
         await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'status' }).catch(() => {}));
         record('restart', await restarted(b));
+      }
+      for (let j = 0; ext === blank && j < RUNS; j++) {
+        const p = await b.context.newPage();
+        await p.goto(`chrome-extension://${b.extensionId}/page.html`);
+        await p.locator('#capture').waitFor();
+        blankPage.push(await p.evaluate(() => globalThis.shownAt));
+        await p.close();
       }
     }
     await b.close();
@@ -178,6 +190,30 @@ for (let i = 0; i < RUNS; i++) {
 }
 row('Capture keys click → captured (padded page)', captures, 'ms');
 row('Fill Auth0 click → values read back', fills, 'ms', 'goal ≤ 50 ms median');
+
+// Opening the popup (both tabs open, the worker awake): from the page's start until its buttons are shown
+// (popup.js has loaded and started the wasm), and until the state has come (Capture keys usable).
+const opens = { shown: [], ready: [] };
+for (let i = 0; i < RUNS; i++) {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const marks = (globalThis.popupMarks = {});
+    new MutationObserver((_, observer) => {
+      const button = document.getElementById('capture');
+      if (button && marks.shown === undefined) marks.shown = performance.now();
+      if (button && !button.disabled) { marks.ready = performance.now(); observer.disconnect(); }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(browser.popupUrl);
+  await page.locator('#capture:not([disabled])').waitFor();
+  const marks = await page.evaluate(() => globalThis.popupMarks);
+  opens.shown.push(marks.shown);
+  opens.ready.push(marks.ready);
+  await page.close();
+}
+row('blank extension page opened → its button shown (floor)', blankPage, 'ms', 'Chromium: a new extension page and one module script');
+row('popup opened → buttons shown', opens.shown, 'ms', 'popup.js loaded, wasm compiled and started');
+row('popup opened → state shown (Capture keys usable)', opens.ready, 'ms', 'then one round trip to the background');
 
 // 5. Pages KeyBridge does not serve: is a content script there? (checked through the page's JS worlds)
 const worlds = async (url) => {

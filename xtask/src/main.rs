@@ -100,6 +100,19 @@ fn lint() -> Result {
         "--",
         "-D",
         "warnings",
+    ]))?;
+    // The shipped configuration: `no_std`, with its own panic handler and allocator.
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "keybridge",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--no-default-features",
+        "--release",
+        "--",
+        "-D",
+        "warnings",
     ]))
 }
 
