@@ -89,7 +89,8 @@ impl Js for f64 {
     }
 }
 
-/// A whole number within `min..=max`, as JS numbers carry them.
+/// A whole number within `min..=max`, as JS numbers carry them (bounds within ±2^53, where every whole
+/// number is exact).
 fn whole(value: &JsValue, min: f64, max: f64) -> Option<f64> {
     value
         .as_f64()

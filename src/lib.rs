@@ -28,6 +28,9 @@ mod prelude {
     pub use alloc::vec::Vec;
 }
 
+#[cfg(all(not(feature = "std"), not(target_arch = "wasm32")))]
+compile_error!("without `std`, KeyBridge builds only for wasm32 (it brings the wasm's own panic handler and allocator)");
+
 /// The shipped wasm's runtime, in place of std's.
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]
 mod lean {

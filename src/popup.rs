@@ -108,7 +108,7 @@ fn tab_line(slot: &TabSlot, missing: &str) -> Text {
 
 /// "in 9 min" until `expires_at` (ms since the epoch).
 fn expires_text(expires_at: f64) -> Text {
-    // Whole minutes, rounded up: integer arithmetic keeps float formatting out of the wasm.
+    // Whole minutes, rounded up, in integers (both times are whole milliseconds): no float formatting.
     let ms = (expires_at - js_sys::Date::now()).max(0.0) as u64;
     let minutes = ms.div_ceil(60_000);
     Text::with("expiresIn", [Text::number(minutes as i64)])
@@ -745,5 +745,8 @@ pub fn start_popup(
     let shortcuts = Shortcuts::from_js(&shortcuts).unwrap_or_default();
     let popup = Popup::mount_with(root, send, translate, shortcuts);
     let refresh = Closure::<dyn Fn()>::new(move || Popup::request(&popup, Request::Status));
-    refresh.into_js_value().unchecked_into()
+    let function: js_sys::Function = refresh.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    // The popup lives as long as its page, whether or not the caller keeps `refresh`.
+    refresh.forget();
+    function
 }

@@ -114,8 +114,8 @@ for (const which of ['first', 'restart']) {
   const floor = row(`${when}: blank worker's script runs (floor)`, cold.blank[which], 'ms', 'Chromium + harness attach');
   row(`${when}: KeyBridge's script runs`, cold.script[which], 'ms');
   row(`${when}: script → core ready`, cold.core[which], 'ms', 'KeyBridge: the two rows below');
-  row(`${when}:   wasm fetch (response)`, cold.fetch[which], 'ms', 'until its response starts: a packaged file, from the browser process');
-  row(`${when}:   compile + instantiate`, cold.compile[which], 'ms', 'streaming compile of the body, then instantiate');
+  row(`${when}:   wasm fetch (response)`, cold.fetch[which], 'ms', 'until its response (headers) arrives: a packaged file, from the browser process');
+  row(`${when}:   compile + instantiate`, cold.compile[which], 'ms', 'the body, streamed into the compiler, then instantiate');
   row(`${when}: worker start → core ready`, cold.total[which], 'ms',
     `goal ≤ 5 ms; a blank worker alone needs ${floor.toFixed(1)} ms`);
 }
@@ -211,7 +211,7 @@ for (let i = 0; i < RUNS; i++) {
   opens.ready.push(marks.ready);
   await page.close();
 }
-row('blank extension page opened → its button shown (floor)', blankPage, 'ms', 'Chromium: a new extension page and one module script');
+row('blank extension page opened → its button shown (floor)', blankPage, 'ms', 'Chromium: a new extension page and one module script (measured in the blank extension\'s launch)');
 row('popup opened → buttons shown', opens.shown, 'ms', 'popup.js loaded, wasm compiled and started');
 row('popup opened → state shown (Capture keys usable)', opens.ready, 'ms', 'then one round trip to the background');
 
