@@ -158,7 +158,11 @@ impl<T: Js> Js for Vec<T> {
         if len > MAX_ITEMS {
             return None;
         }
-        (0..len).map(|i| T::from_js(&array.get(i))).collect()
+        let mut out = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            out.push(T::from_js(&array.get(i))?);
+        }
+        Some(out)
     }
 }
 

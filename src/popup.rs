@@ -148,7 +148,7 @@ impl Popup {
             shortcuts,
             translate,
         });
-        popup.show(&PopupState::default());
+        popup.show(PopupState::default());
         Popup::request(&popup, Request::Status);
         popup
     }
@@ -201,22 +201,22 @@ impl Popup {
                 None => PopupState {
                     notice: Some(Notice::failure(Text::new("noticeNoBackground"))),
                     revealed_key: None,
-                    ..popup.shown.borrow().clone().unwrap_or_default()
+                    ..popup.shown.take().unwrap_or_default()
                 },
             };
-            popup.show(&state);
+            popup.show(state);
         });
     }
 
     /// Renders `state`, replacing what was shown.
-    pub fn show(self: &Rc<Self>, state: &PopupState) {
-        if self.shown.borrow().as_ref() == Some(state) {
+    pub fn show(self: &Rc<Self>, state: PopupState) {
+        if self.shown.borrow().as_ref() == Some(&state) {
             return;
         }
-        self.shown.replace(Some(state.clone()));
         self.notice.replace(state.notice.clone());
         // Rendering only fails if the document refuses to create elements; nothing to show then.
-        let _ = self.render(state);
+        let _ = self.render(&state);
+        self.shown.replace(Some(state));
     }
 
     fn button(
