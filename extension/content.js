@@ -105,7 +105,8 @@
     return text.replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TEXT);
   }
 
-  function snapshot() {
+  // `withText`: only the pages whose facts are in their prose ask for it (a second walk over the page).
+  function snapshot(withText) {
     const id = last.id + 1;
     const elements = new Map();
     const fields = [];
@@ -157,7 +158,7 @@
       title: clean(document.title),
       fields,
       pairs,
-      text: pageText(root),
+      text: withText ? pageText(root) : '',
       truncated,
     };
   }
@@ -195,21 +196,21 @@
         if (el.checked === op.check) results.push({ field: action.field, outcome: 'unchanged' });
         else {
           el.click(); // as the admin would: the page's own handlers see a real click
-          done.push([action.field, () => el.checked === op.check]);
+          done.push([action.field, el, () => el.checked === op.check]);
         }
       } else if (op && 'set' in op) {
         if (el.value === op.set) results.push({ field: action.field, outcome: 'unchanged' });
         else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
         else {
           setValue(el, op.set);
-          done.push([action.field, () => el.value === op.set]);
+          done.push([action.field, el, () => el.value === op.set]);
         }
       }
     }
     // Let the page's framework re-render before reading back: a refused value shows up as a reset.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    for (const [field, holds] of done) {
-      const el = last.elements.get(field);
+    // The elements acted on, not looked up again: a snapshot taken meanwhile replaces `last`.
+    for (const [field, el, holds] of done) {
       results.push({ field, outcome: el.isConnected && holds() ? 'filled' : 'rejected' });
     }
     return { snapshotId: plan.snapshotId, results, refused: null };
@@ -219,7 +220,7 @@
     // Only KeyBridge's own background (never a tab) may ask.
     if (sender.id !== api.runtime.id || sender.tab) return false;
     if (message?.kind === 'snapshot') {
-      sendResponse(snapshot());
+      sendResponse(snapshot(message.text === true));
       return false;
     }
     if (message?.kind === 'apply') {

@@ -21,21 +21,13 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const domain = form.customDomain.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   const minutes = Number(form.expiryMinutes.value);
-  if (domain && !DOMAIN.test(domain)) {
-    status.className = 'notice error';
-    status.textContent = t('optionsBadDomain');
-    return;
-  }
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
-    status.className = 'notice error';
-    status.textContent = t('optionsBadExpiry');
-    return;
-  }
+  const say = (tone, id) => { status.className = `notice ${tone}`; status.textContent = t(id); };
+  if (domain && !DOMAIN.test(domain)) return say('error', 'optionsBadDomain');
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) return say('error', 'optionsBadExpiry');
   const options = { customDomain: domain || null, expiryMinutes: minutes,
     showPermissions: form.showPermissions.checked, showApplications: form.showApplications.checked };
   await api.storage.local.set({ options });
-  status.className = 'notice success';
-  status.textContent = t('optionsSaved');
+  say('success', 'optionsSaved');
 });
 
 load();

@@ -13,7 +13,7 @@ use crate::flow::{
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
 use crate::js::Js;
 use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
-use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
+use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES, PROSE_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 use crate::text::Text;
 
@@ -209,7 +209,10 @@ impl Flow {
     }
 
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        let v = self.ask(tab, PageRequest::Snapshot.to_js()).await?;
+        let text = tab.shows(PROSE_PAGES);
+        let v = self
+            .ask(tab, PageRequest::Snapshot { text }.to_js())
+            .await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
 
@@ -309,10 +312,7 @@ impl Flow {
             GuideAction::Capture | GuideAction::Fill => return Err(Error::BadMessage),
         };
         let tabs = self.tabs().await;
-        let candidates = most_recent_first(
-            tabs.iter()
-                .filter(|t| kind_for_url(&t.url).is_some_and(|k| kinds.contains(&k))),
-        );
+        let candidates = most_recent_first(tabs.iter().filter(|t| t.shows(kinds)));
         let tab = candidates.first().ok_or(Error::GuidePageMissing)?;
         // The popup's last status observed every page; no second walk over all tabs here.
         let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
@@ -322,7 +322,7 @@ impl Flow {
             let snapshot = self.snapshot(tab).await?;
             let plan = plan_action(action, &snapshot, &facts, custom.as_deref(), applications)
                 .ok_or(Error::GuideNothingToDo)?;
-            let report = self.apply(tab, &plan).await?;
+            let report = self.apply(tab, kinds, &plan).await?;
             let verdicts = verify(&plan, &report)?;
             let missed: Vec<String> = verdicts
                 .iter()
@@ -353,12 +353,18 @@ impl Flow {
         Err(Error::GuideNothingToDo)
     }
 
-    /// Sends a plan to a tab after checking, at that moment, that the tab still shows the plan's origin.
-    async fn apply(&self, tab: &Tab, plan: &FillPlan) -> Result<FillReport, Error> {
+    /// Sends a plan to a tab after checking, at that moment, that the tab still shows a page of `kinds`
+    /// at the plan's origin.
+    async fn apply(
+        &self,
+        tab: &Tab,
+        kinds: &[PageKind],
+        plan: &FillPlan,
+    ) -> Result<FillReport, Error> {
         let still_there = self
             .tab(tab.id)
             .await
-            .is_some_and(|t| t.url.origin == plan.origin);
+            .is_some_and(|t| t.shows(kinds) && t.url.origin == plan.origin);
         if !still_there {
             return Err(Error::TabMoved);
         }
@@ -422,7 +428,7 @@ impl Flow {
         let Some(tab) = self.tab(stored.source_tab).await else {
             return Ok(());
         };
-        if !kind_for_url(&tab.url).is_some_and(|k| Role::Keys.kinds().contains(&k)) {
+        if !tab.shows(Role::Keys.kinds()) {
             return Ok(());
         }
         match self.snapshot(&tab).await.and_then(|s| capture_as(&s, true)) {
@@ -466,15 +472,8 @@ impl Flow {
             .ok_or(Error::NoAuth0Tab)?;
         self.check_source(&stored).await?;
         let plan = self.plan(&tab, &stored, overwrite).await?;
-        // Check the tab again at the last moment: the secret goes only to the verified Auth0 page.
-        let still_auth0 = self.tab(tab.id).await.is_some_and(|t| {
-            kind_for_url(&t.url).is_some_and(|k| CONNECTION_PAGES.contains(&k))
-                && t.url.origin == plan.origin
-        });
-        if !still_auth0 {
-            return Err(Error::TabMoved);
-        }
-        let report = self.apply(&tab, &plan).await?;
+        // `apply` checks the tab again at the last moment: the secret goes only to the verified Auth0 page.
+        let report = self.apply(&tab, CONNECTION_PAGES, &plan).await?;
         let verdicts = verify(&plan, &report)?;
         let (notice, confirm) = fill_summary(&verdicts);
         if verdicts.iter().all(|v| v.outcome.holds_value()) {

@@ -163,15 +163,23 @@ impl Choices {
 /// What the background asks a content script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PageRequest {
-    Snapshot,
-    Apply { plan: FillPlan },
+    /// `text`: with the page's prose too (a second walk over the page; see `PROSE_PAGES`).
+    Snapshot {
+        text: bool,
+    },
+    Apply {
+        plan: FillPlan,
+    },
 }
 
 impl Js for PageRequest {
     fn to_js(&self) -> JsValue {
         let o = js_sys::Object::new();
         match self {
-            PageRequest::Snapshot => set(&o, "kind", &JsValue::from_str("snapshot")),
+            PageRequest::Snapshot { text } => {
+                set(&o, "kind", &JsValue::from_str("snapshot"));
+                set(&o, "text", &text.to_js());
+            }
             PageRequest::Apply { plan } => {
                 set(&o, "kind", &JsValue::from_str("apply"));
                 set(&o, "plan", &plan.to_js());
@@ -181,7 +189,9 @@ impl Js for PageRequest {
     }
     fn from_js(value: &JsValue) -> Option<Self> {
         match String::from_js(&get(value, "kind"))?.as_str() {
-            "snapshot" => Some(PageRequest::Snapshot),
+            "snapshot" => {
+                field_or_default(value, "text").map(|text| PageRequest::Snapshot { text })
+            }
             "apply" => field(value, "plan").map(|plan| PageRequest::Apply { plan }),
             _ => None,
         }
@@ -218,6 +228,13 @@ crate::js_struct!(Tab {
 });
 crate::js_struct!(default TabSlot { tab: "tab", choices: "choices", chosen: "chosen" });
 
+impl Tab {
+    /// Whether the tab shows one of `kinds` of page.
+    pub fn shows(&self, kinds: &[PageKind]) -> bool {
+        kind_for_url(&self.url).is_some_and(|k| kinds.contains(&k))
+    }
+}
+
 /// The tabs the admin looked at last first.
 pub fn most_recent_first<'a>(tabs: impl Iterator<Item = &'a Tab>) -> Vec<&'a Tab> {
     let mut tabs: Vec<&Tab> = tabs.collect();
@@ -242,10 +259,7 @@ pub fn oldest_first(tabs: &[Tab]) -> Vec<&Tab> {
 /// Picks the tab for `role` among all tabs of all windows: the one the admin chose while it still shows
 /// such a page, else the one the admin looked at last.
 pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
-    let candidates = most_recent_first(
-        tabs.iter()
-            .filter(|t| kind_for_url(&t.url).is_some_and(|k| role.kinds().contains(&k))),
-    );
+    let candidates = most_recent_first(tabs.iter().filter(|t| t.shows(role.kinds())));
     let chosen = choices
         .get(role)
         .and_then(|id| candidates.iter().find(|t| t.id == id));

@@ -9,7 +9,7 @@ use crate::js::{field, get, set, tagged, Js};
 use crate::keys::Secret;
 use crate::page::{is_text_input, usable, FieldVerdict, FillAction, FillPlan, Op, Target};
 use crate::site::{
-    is_region, is_tenant_name, is_tenant_origin, kind_for_url, normalize_label, PageKind,
+    is_region, is_tenant_name, is_tenant_origin, kind_for_url, label_is, normalize_label, PageKind,
 };
 use crate::snapshot::{Field, PageSnapshot};
 use crate::text::Text;
@@ -126,17 +126,12 @@ impl Facts {
 
 fn field_labelled<'a>(
     snapshot: &'a PageSnapshot,
-    wanted: &[&str],
+    wanted: &'a [&'a str],
 ) -> impl Iterator<Item = &'a Field> {
-    let wanted: Vec<String> = wanted.iter().map(|w| w.to_string()).collect();
-    snapshot.fields.iter().filter(move |f| {
-        f.labels.iter().any(|l| {
-            let l = normalize_label(l);
-            wanted
-                .iter()
-                .any(|w| l == *w || l.strip_suffix(" (required)") == Some(w.as_str()))
-        })
-    })
+    snapshot
+        .fields
+        .iter()
+        .filter(move |f| f.labels.iter().any(|l| label_is(l, wanted)))
 }
 
 fn pair_value<'a>(snapshot: &'a PageSnapshot, label: &str) -> Option<&'a str> {
@@ -618,10 +613,7 @@ pub fn plan_action(
         }
         GuideAction::Try => {
             let named = |f: &&Field, names: &[&str]| {
-                f.tag == "button"
-                    && f.labels
-                        .iter()
-                        .any(|l| names.contains(&normalize_label(l).as_str()))
+                f.tag == "button" && f.labels.iter().any(|l| label_is(l, names))
             };
             // The seed era's Try button, or the current era's "Try Connection" once its menu is open. The
             // admin clicks it: a page opens the sign-in window only on a real click.

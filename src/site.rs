@@ -72,6 +72,12 @@ impl PageKind {
 pub const KEY_PAGES: &[PageKind] = &[PageKind::TwitterLegacyKeys, PageKind::PortalKeys];
 /// The pages keys are filled into.
 pub const CONNECTION_PAGES: &[PageKind] = &[PageKind::Auth0TwitterConnection];
+/// The pages whose facts are in their prose (the page's text): only their snapshots carry it.
+pub const PROSE_PAGES: &[PageKind] = &[
+    PageKind::Auth0ItWorks,
+    PageKind::Auth0TenantSignIn,
+    PageKind::TwitterAuthorize,
+];
 
 /// Which of the two sites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,16 +422,20 @@ pub fn normalize_label(label: &str) -> String {
     joined.trim_end_matches([':', '*', ' ']).to_string()
 }
 
-/// Whether a label names `part` on `side`: the whole label, or the label without a trailing parenthesis.
+/// Whether a label names `part` on `side`.
 pub fn label_names(side: Side, part: KeyPart, label: &str) -> bool {
+    label_is(label, label_synonyms(side, part))
+}
+
+/// Whether a page's label is one of `names` (normalized): the whole label, or the label without a
+/// trailing parenthesis (" (API Key)", " (required)").
+pub fn label_is(label: &str, names: &[&str]) -> bool {
     let label = normalize_label(label);
     let bare = match label.split_once(" (") {
         Some((bare, _)) if label.ends_with(')') => bare,
         _ => label.as_str(),
     };
-    label_synonyms(side, part)
-        .iter()
-        .any(|s| *s == label || *s == bare)
+    names.iter().any(|s| *s == label || *s == bare)
 }
 
 #[cfg(test)]

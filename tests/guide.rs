@@ -1,11 +1,14 @@
 //! The guide's facts, checklist and actions, on snapshots the real content script took of the replicas.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use keybridge::guide::{
     checklist, observe, plan_action, Facts, GuideAction, Situation, StepId, StepState, Tenant,
     TryResult,
 };
 use keybridge::page::{Op, Target};
+use keybridge::site::{kind_for_url, PROSE_PAGES};
 use keybridge::snapshot::PageSnapshot;
 use keybridge::text::Text;
 use serde::Deserialize;
@@ -16,11 +19,36 @@ struct Fixture {
 }
 
 fn snapshot(name: &str) -> PageSnapshot {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str::<Fixture>(&text)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .snapshot
+    common::read_fixture::<Fixture>(name).snapshot
+}
+
+/// The background asks for a page's prose only on `PROSE_PAGES` (the content script walks the page a
+/// second time for it): every other page must tell the same facts without it. The recorded "It works!" and
+/// tenant error pages show that the prose pages need it (the authorize page recorded shows no error).
+#[test]
+fn only_the_prose_pages_need_the_page_text() {
+    let (mut prose, mut needed) = (0, Vec::new());
+    for name in common::fixture_names() {
+        let full = snapshot(&name);
+        let without = PageSnapshot {
+            text: String::new(),
+            ..full.clone()
+        };
+        if kind_for_url(&full.url).is_some_and(|k| PROSE_PAGES.contains(&k)) {
+            prose += 1;
+            if observe(&full) != observe(&without) {
+                needed.push(name);
+            }
+        } else {
+            assert_eq!(
+                observe(&full),
+                observe(&without),
+                "{name}: its facts must not need the text"
+            );
+        }
+    }
+    assert_eq!(prose, 3, "one recorded page per prose page kind");
+    assert_eq!(needed, ["auth0-it-works", "auth0-tenant-error-wrong-keys"]);
 }
 
 fn acme() -> Tenant {

@@ -244,9 +244,14 @@ fn plans_have_the_shape_the_content_script_reads() {
         PageRequest::from_js(&message),
         Some(PageRequest::Apply { plan })
     );
+    // content.js walks the page's prose only when `text` is true.
     assert_eq!(
-        stringify(&PageRequest::Snapshot.to_js()),
-        r#"{"kind":"snapshot"}"#
+        stringify(&PageRequest::Snapshot { text: false }.to_js()),
+        r#"{"kind":"snapshot","text":false}"#
+    );
+    assert_eq!(
+        PageRequest::from_js(&parse(r#"{"kind":"snapshot","text":true}"#)),
+        Some(PageRequest::Snapshot { text: true })
     );
     // The report, as content.js writes it.
     let report = FillReport::from_js(&parse(

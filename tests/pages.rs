@@ -2,6 +2,8 @@
 //! (`tests/fixtures`, recorded by `cargo xtask snapshots`).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use keybridge::error::Error;
 use keybridge::keys::{ConsumerPair, KeyPart};
 use keybridge::page::{
@@ -27,31 +29,12 @@ struct Fixture {
 }
 
 fn fixture(name: &str) -> Fixture {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    common::read_fixture(name)
 }
 
 /// Every recorded page.
 fn all_fixtures() -> Vec<Fixture> {
-    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .filter_map(|e| {
-            e.ok()?
-                .file_name()
-                .to_str()?
-                .strip_suffix(".json")
-                .map(String::from)
-        })
-        .collect();
-    names.sort();
-    assert!(
-        names.len() >= 20,
-        "expected a fixture for every page of the replica world, found {}",
-        names.len()
-    );
-    names.iter().map(|n| fixture(n)).collect()
+    common::fixture_names().iter().map(|n| fixture(n)).collect()
 }
 
 /// The wasm tests (`tests/js.rs`) decode every fixture through the JS boundary; a new fixture joins them.

@@ -97,7 +97,7 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
       if (file) return send(200, file[1], readFileSync(file[0]));
       const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
       const site = SITES[LOOKALIKE_HOSTS[hostName] ?? hostName];
-      const answer = (LOOKALIKE_HOSTS[hostName] && handleEvil(url, hostName)) || site?.(world, req.method, url, form);
+      const answer = (LOOKALIKE_HOSTS[hostName] && handleEvil(url)) || site?.(world, req.method, url, form);
       // A tenant can be made slow, so tests can prove KeyBridge waits for a form that renders late.
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');

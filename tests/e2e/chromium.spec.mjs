@@ -3,13 +3,20 @@
 import { expect, test } from '@playwright/test';
 
 import { oauth2Client } from '../../www/world.mjs';
-import { CONTENT_SCRIPT, contentScriptActivity, extensionHooks } from './harness.mjs';
-
-const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
+import { CONTENT_SCRIPT, FILLED, MASKED, contentScriptActivity, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
-const session = () => env.browser.worker.evaluate(() => chrome.storage.session.get(null));
+const session = async () => (await env.browser.currentWorker()).evaluate(() => chrome.storage.session.get(null));
+
+/// Nothing captured: no capture in storage.session, and no secret of the world anywhere in it.
+async function expectNothingCaptured() {
+  const stored = await session();
+  expect(stored).not.toHaveProperty('capture');
+  for (const app of [...env.world.world.twitterApps, ...env.world.world.portal.apps]) {
+    expect(JSON.stringify(stored)).not.toContain(app.consumerSecret);
+  }
+}
 
 /// Opens the Twitter page of `era` showing the keys; returns the page and the keys it shows.
 async function openTwitter(era) {
@@ -40,14 +47,7 @@ async function openAuth0(era, { wait = true } = {}) {
   return page;
 }
 
-async function openPopup() {
-  const popup = await env.browser.context.newPage();
-  await popup.goto(env.browser.popupUrl);
-  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
-  return popup;
-}
-
-const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+const openPopup = () => env.openPopup();
 
 async function saveAndReadReactState(auth0) {
   await auth0.getByRole('button', { name: 'Save' }).click();
@@ -173,7 +173,7 @@ test('the portal showing only hints says to regenerate and captures nothing', as
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#notice')).toHaveText(/shows the API Key and Secret only once\. Click Regenerate/);
   await expect(popup.locator('#captured')).toHaveCount(0);
-  expect(await session()).not.toHaveProperty('capture');
+  await expectNothingCaptured();
 });
 
 test('an OAuth 2.0 Client ID offered as the consumer key gets a warning and the admin decides', async () => {
@@ -217,7 +217,7 @@ test('captured keys expire and are forgotten', async () => {
   });
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#notice')).toHaveText('The captured keys expired and were forgotten. Capture them again.');
-  expect(await session()).not.toHaveProperty('capture');
+  await expectNothingCaptured();
 });
 
 test('Forget keys clears them at once', async () => {
@@ -226,7 +226,7 @@ test('Forget keys clears them at once', async () => {
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.getByRole('button', { name: 'Forget keys' }).click();
   await expect(popup.locator('#notice')).toHaveText('KeyBridge forgot the captured keys.');
-  expect(await session()).not.toHaveProperty('capture');
+  await expectNothingCaptured();
 });
 
 test('does not capture from the app details tab (not the keys tab)', async () => {
@@ -236,7 +236,7 @@ test('does not capture from the app details tab (not the keys tab)', async () =>
   const popup = await openPopup();
   await expect(popup.locator('#twitter-step')).toContainText('No Twitter keys tab is open.');
   await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeDisabled();
-  expect(await session()).not.toHaveProperty('capture');
+  await expectNothingCaptured();
 });
 
 test('does not capture from the keys page on a lookalike origin', async () => {

@@ -4,33 +4,20 @@
 import { expect, test } from '@playwright/test';
 
 import { tenantDomain } from '../../www/world.mjs';
-import { extensionHooks } from './harness.mjs';
+import { clickTry, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
 const callback = () => `https://${tenantDomain(env.world.world.tenant)}/login/callback`;
 const step = (popup, id) => popup.locator(`#guide li[data-step=${id}]`);
 
+const openPage = (url) => env.openPage(url);
+
+/// The popup, once it shows the guide.
 async function openPopup() {
-  const popup = await env.browser.context.newPage();
-  await popup.goto(env.browser.popupUrl);
+  const popup = await env.openPopup();
   await expect(popup.locator('#guide')).toBeVisible();
   return popup;
-}
-
-async function openPage(url) {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/// The admin clicks the dashboard's Try control that KeyBridge brought forward; returns the sign-in tab.
-async function clickTry(auth0, name) {
-  const opened = env.browser.context.waitForEvent('page');
-  await auth0.getByRole(name === 'Try' ? 'button' : 'menuitem', { name, exact: true }).click();
-  const signIn = await opened;
-  await signIn.waitForLoadState();
-  return signIn;
 }
 
 test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It works!', async () => {
@@ -82,7 +69,7 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
   await expect(step(popup, 'try')).toHaveClass(/next/);
   await popup.getByRole('button', { name: 'Try connection' }).click();
   await expect(auth0.getByRole('button', { name: 'Try', exact: true })).toBeFocused();
-  const signIn = await clickTry(auth0, 'Try');
+  const signIn = await clickTry(env.browser, auth0, 'Try');
   await signIn.getByRole('button', { name: 'Authorize app' }).click();
   await expect(signIn.locator('h1')).toHaveText('It works!');
   await popup.bringToFront();
@@ -133,7 +120,7 @@ test('the X developer portal and the current dashboard: from a blank app to It w
 
   await popup.getByRole('button', { name: 'Try connection' }).click();
   await expect(auth0.getByRole('menuitem', { name: 'Try Connection' })).toBeFocused();
-  const signIn = await clickTry(auth0, 'Try Connection');
+  const signIn = await clickTry(env.browser, auth0, 'Try Connection');
   await signIn.getByRole('button', { name: 'Authorize app' }).click();
   await expect(signIn.locator('h1')).toHaveText('It works!');
   await popup.bringToFront();
@@ -158,7 +145,7 @@ for (const [what, id, breakIt, message] of BROKEN) {
     await expect(auth0.getByLabel('API Key')).toBeVisible();
     const popup = await openPopup();
     await popup.getByRole('button', { name: 'Try connection' }).click();
-    const signIn = await clickTry(auth0, 'Try Connection');
+    const signIn = await clickTry(env.browser, auth0, 'Try Connection');
     if (id === 'signin') await expect(signIn.locator('[data-error=sign-in-not-allowed]')).toBeVisible();
     else await expect(signIn.locator('.error-card')).toBeVisible();
     await popup.bringToFront();

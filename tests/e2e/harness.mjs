@@ -15,7 +15,6 @@ export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
 /// Launches Debian's Chromium with the built extension (or `extension`); every replica host resolves to the world.
 export async function launchChromium(port, extraArgs = [], extension = CHROME_EXTENSION) {
   const profile = mkdtempSync(join(tmpdir(), 'keybridge-chromium-'));
-  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -24,7 +23,7 @@ export async function launchChromium(port, extraArgs = [], extension = CHROME_EX
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-      `--host-resolver-rules=${rules}`,
+      hostRules(port),
       ...extraArgs,
     ],
   });
@@ -42,6 +41,15 @@ export async function launchChromium(port, extraArgs = [], extension = CHROME_EX
 /// The port the replica world listens on.
 export const PORT = Number(process.env.REPLICA_PORT || 8443);
 
+/// Chromium's flag that sends every replica host to the world on `port`.
+export const hostRules = (port) => `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`;
+
+/// The popup's fill report when both values went in and were read back.
+export const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+
+/// A consumer key as the popup shows it: its first four characters, then dots.
+export const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
+
 /// The hooks of every spec that drives the packaged extension: one replica world per file; per test a reset
 /// world and a fresh Chromium; after each test, the checks that nothing is left in storage.local/sync
 /// (unless the spec saves the admin's options) and no key or secret anywhere. Returns the live ones.
@@ -54,6 +62,18 @@ export function extensionHooks(test, expect, { savesOptions = false } = {}) {
       env.browser = await launchChromium(PORT, extraArgs);
       env.consoleLines = recordConsole(env.browser);
     },
+    /// A new tab at `url`.
+    async openPage(url) {
+      const page = await env.browser.context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    /// The popup, opened as a page, once its buttons are there.
+    async openPopup() {
+      const popup = await env.openPage(env.browser.popupUrl);
+      await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
+      return popup;
+    },
   };
   test.beforeAll(async () => { env.world = await startWorld({ port: PORT }); });
   test.afterAll(async () => { await env.world?.close(); });
@@ -64,37 +84,54 @@ export function extensionHooks(test, expect, { savesOptions = false } = {}) {
     env.consoleLines = recordConsole(env.browser);
   });
   test.afterEach(async () => {
-    if (!savesOptions) {
-      const worker = await env.browser.currentWorker();
-      const storage = await worker.evaluate(async () => ({
-        local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
-      }));
-      expect(storage, 'storage.local/sync after the test').toEqual({ local: {}, sync: {} });
-    }
-    await expectNoSecretsLeft(expect, env.browser, env.world.world, env.consoleLines);
+    const worker = await env.browser.currentWorker();
+    const storage = await worker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null),
+    }));
+    if (!savesOptions) expect(storage, 'storage.local/sync after the test').toEqual({ local: {}, sync: {} });
+    expectNoSecretsLeft(expect, JSON.stringify(storage), env.world.world, env.consoleLines);
     await env.browser?.close();
   });
   return env;
 }
 
 /// Every page's console lines of a browser, for the end-of-test check.
-export function recordConsole(browser) {
+function recordConsole(browser) {
   const lines = [];
   browser.context.on('console', (m) => lines.push(m.text()));
   return lines;
 }
 
-/// The check every end-to-end test ends with: no key or secret of the world in storage.local/sync or in
-/// any console line.
-export async function expectNoSecretsLeft(expect, browser, world, lines) {
+/// The check every test of the packaged extension ends with: no key or secret of the world in
+/// storage.local/sync (`stored`, as JSON) or in any console line.
+function expectNoSecretsLeft(expect, stored, world, lines) {
   const secrets = [...world.twitterApps, ...world.portal.apps].flatMap((a) => [a.consumerKey, a.consumerSecret]);
-  const worker = await browser.currentWorker();
-  const stored = await worker.evaluate(async () => JSON.stringify([
-    await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
   for (const s of secrets) {
     expect(stored, 'a key or secret in storage.local/sync').not.toContain(s);
     for (const line of lines) expect(line, 'a key or secret in the console').not.toContain(s);
   }
+}
+
+/// Stops the extension's service worker from chrome://serviceworker-internals, as Chromium does when it
+/// idles; the next event starts it again.
+export async function stopWorker(browser) {
+  const internals = await browser.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  const registration = internals.locator('.serviceworker-registration', { hasText: browser.extensionId });
+  await registration.filter({ hasText: 'RUNNING' }).waitFor();
+  await registration.getByRole('button', { name: 'Stop' }).click();
+  await registration.filter({ hasText: 'STOPPED' }).waitFor();
+  await internals.close();
+}
+
+/// The admin clicks the dashboard's Try control (`Try`, or the menu item `Try Connection`) that KeyBridge
+/// brought forward; returns the sign-in tab it opens.
+export async function clickTry(browser, auth0, name = 'Try') {
+  const opened = browser.context.waitForEvent('page');
+  await auth0.getByRole(name === 'Try' ? 'button' : 'menuitem', { name, exact: true }).click();
+  const signIn = await opened;
+  await signIn.waitForLoadState();
+  return signIn;
 }
 
 /// The content script's source as shipped.

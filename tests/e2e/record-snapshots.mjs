@@ -1,23 +1,20 @@
 // Records what KeyBridge's real content script sees on each replica page, as JSON fixtures for the native
 // classification tests (tests/pages.rs). Run after changing a replica: `cargo xtask snapshots`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium } from '@playwright/test';
 
-import { HOSTS, pageUrls, startWorld } from '../../www/server.mjs';
+import { pageUrls, startWorld } from '../../www/server.mjs';
 import { tryUrl } from '../../www/signin.mjs';
 import { tenantDomain } from '../../www/world.mjs';
-import { ROOT } from './harness.mjs';
-
-const PORT = Number(process.env.REPLICA_PORT || 8443);
-const contentScript = readFileSync(join(ROOT, 'extension/content.js'), 'utf8');
+import { CONTENT_SCRIPT, PORT, ROOT, hostRules } from './harness.mjs';
 
 const world = await startWorld({ port: PORT });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors',
-    `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${PORT}`).join(', ')}`],
+    hostRules(PORT)],
 });
 // bypassCSP only so the recorder can evaluate the content script as the page's own code.
 const context = await browser.newContext({ ignoreHTTPSErrors: true, bypassCSP: true });
@@ -29,9 +26,9 @@ async function snapshotOf(page) {
     globalThis.chrome = { runtime: { id: 'recorder', onMessage: { addListener: (l) => { listener = l; } } } };
     (0, eval)(source);
     let answer;
-    listener({ kind: 'snapshot' }, { id: 'recorder' }, (a) => { answer = a; });
+    listener({ kind: 'snapshot', text: true }, { id: 'recorder' }, (a) => { answer = a; });
     return answer;
-  }, contentScript);
+  }, CONTENT_SCRIPT);
 }
 
 const w = world.world;

@@ -3,9 +3,8 @@
 import { join } from 'node:path';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
-import { ROOT, launchChromium } from './harness.mjs';
+import { PORT, ROOT, launchChromium } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
 const world = await startWorld({ port: PORT });
 const out = (name) => join(ROOT, 'docs/screenshots', `${name}.png`);
 const settle = (page) => page.waitForTimeout(1800); // the popup refreshes while it is open

@@ -2,23 +2,11 @@
 // and no secret, lookalikes get nothing, and the flow survives a stopped service worker and closed tabs.
 import { expect, test } from '@playwright/test';
 
-import { extensionHooks } from './harness.mjs';
-
-const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+import { FILLED, extensionHooks, stopWorker } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
-
-async function openPage(url) {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function openPopup() {
-  const popup = await openPage(env.browser.popupUrl);
-  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeVisible();
-  return popup;
-}
+const openPage = (url) => env.openPage(url);
+const openPopup = () => env.openPopup();
 
 test('hostile page scripts, frames and tabs observe no key and no secret through the whole flow', async () => {
   env.world.world.tenant.hostile = true;
@@ -27,6 +15,10 @@ test('hostile page scripts, frames and tabs observe no key and no secret through
   await openPage(env.urls.legacyKeys);
   const auth0 = await openPage(env.urls.auth0Settings);
   await expect(auth0.getByLabel('API Key')).toBeVisible();
+  // A value the clipboard holds before the flow, read back at the end: reading works, and nothing replaced it.
+  await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.urls.auth0Settings).origin });
+  await auth0.bringToFront();
+  await auth0.evaluate(() => navigator.clipboard.writeText('clipboard-before-keybridge'));
   const frame = auth0.frames().find((f) => f.url().includes('evil.test'));
   expect(frame, 'the lookalike form is framed in the Auth0 page').toBeTruthy();
   await expect(frame.getByLabel('API Key')).toBeVisible();
@@ -56,8 +48,10 @@ test('hostile page scripts, frames and tabs observe no key and no secret through
   expect(auth0Seen.some((r) => r.kind === 'field' && r.text === app.consumerKey)).toBe(true);
   expect(leaks(auth0Seen, channels)).toEqual([]);
   // Never on the clipboard.
+  await auth0.bringToFront();
   const clipboard = await auth0.evaluate(() => navigator.clipboard.readText().catch(() => ''));
   expect(secrets.some((s) => clipboard.includes(s))).toBe(false);
+  expect(clipboard).toBe('clipboard-before-keybridge');
 });
 
 test('a lookalike Auth0 origin is never filled', async () => {
@@ -102,12 +96,7 @@ test('a service worker stopped between capture and fill loses nothing and repeat
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
   // Stop it as a person would, from chrome://serviceworker-internals (Chromium stops idle workers the same way).
-  const internals = await openPage('chrome://serviceworker-internals/');
-  const registration = internals.locator('.serviceworker-registration', { hasText: env.browser.extensionId });
-  await expect(registration).toContainText('RUNNING');
-  await registration.getByRole('button', { name: 'Stop' }).click();
-  await expect(registration).toContainText('STOPPED');
-  await internals.close();
+  await stopWorker(env.browser);
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
   await auth0.getByRole('button', { name: 'Save' }).click();

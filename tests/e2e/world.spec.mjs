@@ -2,10 +2,10 @@
 // its state, and "Try" reaches "It works!" only when Twitter and Auth0 really are configured right.
 import { chromium, expect, test } from '@playwright/test';
 
-import { HOSTS, pageUrls, startWorld } from '../../www/server.mjs';
+import { pageUrls, startWorld } from '../../www/server.mjs';
 import { tenantDomain } from '../../www/world.mjs';
+import { PORT, hostRules } from './harness.mjs';
 
-const PORT = Number(process.env.REPLICA_PORT || 8443);
 let world;
 let browser;
 let context;
@@ -16,7 +16,7 @@ test.beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors',
-      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${PORT}`).join(', ')}`],
+      hostRules(PORT)],
   });
 });
 test.afterAll(async () => { await browser?.close(); await world?.close(); });

@@ -8,7 +8,7 @@ const FORM = `<form aria-label="Twitter settings"><h1>Twitter</h1>
   <div class="field"><label for="client_secret">API Secret Key</label><input id="client_secret" name="client_secret" type="password"></div>
   <button type="submit" class="btn-primary">Save</button></form>`;
 
-export function handleEvil(url, host) {
+export function handleEvil(url) {
   if (url.pathname === '/__evil/page') {
     return { body: page('Auth0 Dashboard', `<main class="content">${FORM}</main>`) };
   }

@@ -81,39 +81,23 @@ fn size_budget() -> Result {
 }
 
 fn lint() -> Result {
-    run(Command::new("cargo").args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    let clippy = |args: &[&str]| {
+        run(Command::new("cargo")
+            .arg("clippy")
+            .args(args)
+            .args(["--", "-D", "warnings"]))
+    };
+    clippy(&["--workspace", "--all-targets"])?;
     tools::wasm_target()?;
-    run(Command::new("cargo").args([
-        "clippy",
+    let wasm = [
         "--package",
         "keybridge",
         "--target",
         "wasm32-unknown-unknown",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    ];
+    clippy(&[&wasm[..], &["--all-targets"]].concat())?;
     // The shipped configuration: `no_std`, with its own panic handler and allocator.
-    run(Command::new("cargo").args([
-        "clippy",
-        "--package",
-        "keybridge",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--no-default-features",
-        "--release",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    clippy(&[&wasm[..], &["--no-default-features", "--release"]].concat())
 }
 
 fn test() -> Result {
@@ -275,7 +259,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "screenshots" => screenshots(),
         _ => {
-            eprintln!("usage: cargo xtask <build|test|demo>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots\n  fuzz [--seconds N]  runs the property tests for N seconds\n  bench  prints speed and size figures");
+            eprintln!("usage: cargo xtask <task>\n  build  builds dist/chrome, dist/firefox and their zips\n  test   runs every test\n  demo   starts the replica world and opens Chromium with KeyBridge\n  snapshots  re-records tests/fixtures from the replicas\n  screenshots  retakes docs/screenshots\n  fuzz [--seconds N]  runs the property tests for N seconds\n  bench  prints speed and size figures");
             return ExitCode::FAILURE;
         }
     };
