@@ -37,7 +37,6 @@ const browserApi = {
   sessionGet: async (key) => (await api.storage.session.get(key))[key],
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),
   // Options are never secret (a custom domain, the expiry, which steps to show).
   optionsGet: async () => (await api.storage.local.get('options')).options,

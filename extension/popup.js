@@ -1,26 +1,25 @@
-// Starts the Rust popup; the only browser call it needs is a message to the background.
-import init, { startPopup } from './core.js';
-
+// Starts the popup. The static shell in popup.html is shown at once: its messages are put in here (the
+// browser's i18n), and the first status request leaves while the core loads. The core then binds the
+// shell, shows the state and turns clicks into requests; the only browser call it needs is a message to
+// the background.
 const api = globalThis.browser ?? globalThis.chrome;
-// The core, and the keyboard shortcuts the admin has (they can change or remove them in the browser's
-// settings), side by side.
-const [commands] = await Promise.all([
-  api.commands.getAll().catch(() => []),
-  init({ module_or_path: new URL('core_bg.wasm', import.meta.url) }),
-]);
-const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
-const refreshPopup = startPopup(document.getElementById('app'), (message) => api.runtime.sendMessage(message),
-  (id, args) => api.i18n.getMessage(id, args), { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') });
+for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.i18n.getMessage(el.dataset.i18n);
 
-// Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page.
-let pending = 0;
-const refresh = () => {
-  clearTimeout(pending);
-  pending = setTimeout(refreshPopup, 150);
-};
-api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title || change.status === 'complete') refresh(); });
-api.tabs.onRemoved.addListener(refresh);
-api.tabs.onCreated.addListener(refresh);
-api.tabs.onActivated.addListener(refresh);
-// Single-page apps render after their URL changes; while the popup is open, look again now and then.
-setInterval(refreshPopup, 1500);
+const send = (message) => api.runtime.sendMessage(message);
+const first = send({ kind: 'status' });
+const [{ default: init, startPopup }, commands] = await Promise.all([
+  import('./core.js'),
+  // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
+  api.commands.getAll().catch(() => []),
+]);
+await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
+const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
+const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
+  { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, first);
+
+// Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page. The
+// core waits a moment for more changes, and also looks again now and then (single-page apps).
+api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title || change.status === 'complete') popup.tabsChanged(); });
+api.tabs.onRemoved.addListener(() => popup.tabsChanged());
+api.tabs.onCreated.addListener(() => popup.tabsChanged());
+api.tabs.onActivated.addListener(() => popup.tabsChanged());

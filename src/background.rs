@@ -1,7 +1,8 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
-use crate::prelude::*;
-
+use gloo::timers::future::TimeoutFuture;
+use gloo::utils::errors::JsError;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, KeyError};
@@ -11,11 +12,11 @@ use crate::flow::{
     PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
-use crate::js::Js;
 use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
-use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES, PROSE_PAGES};
+use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, FILL_ORIGINS, KEY_PAGES, PROSE_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 use crate::text::Text;
+use crate::wire::{from_js, stored, to_js};
 
 #[wasm_bindgen]
 extern "C" {
@@ -41,9 +42,6 @@ extern "C" {
     /// The admin's options: plain settings in `storage.local` (captured values never go there).
     #[wasm_bindgen(method, catch, js_name = optionsGet)]
     async fn options_get(this: &BrowserApi) -> Result<JsValue, JsValue>;
-    /// Resolves after `ms` milliseconds.
-    #[wasm_bindgen(method, catch)]
-    async fn sleep(this: &BrowserApi, ms: u32) -> Result<JsValue, JsValue>;
     /// Wakes the background at `when` (ms since the epoch) to forget expired keys.
     #[wasm_bindgen(method, catch, js_name = scheduleExpiry)]
     async fn schedule_expiry(this: &BrowserApi, when: f64) -> Result<JsValue, JsValue>;
@@ -60,7 +58,8 @@ const FORM_WAIT_MS: u32 = 12_000;
 const FORM_POLL_MS: u32 = 200;
 
 /// A tab as `tabs.query` returns it.
-#[derive(Default)]
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 struct RawTab {
     id: Option<i32>,
     window_id: Option<i32>,
@@ -68,14 +67,6 @@ struct RawTab {
     title: Option<String>,
     last_accessed: Option<f64>,
 }
-
-crate::js_struct!(default RawTab {
-    id: "id",
-    window_id: "windowId",
-    url: "url",
-    title: "title",
-    last_accessed: "lastAccessed",
-});
 
 /// Lets the browser parse a URL (WHATWG rules); `None` when it is not one.
 fn parse_url(url: &str) -> Option<PageUrl> {
@@ -101,30 +92,23 @@ impl RawTab {
     }
 }
 
-fn from_js<T: Js>(value: JsValue) -> Result<T, Error> {
-    T::from_js(&value).ok_or(Error::BadMessage)
-}
-
-/// A value read from `storage.session`: `None` when absent, or when this version cannot read it.
-fn stored<T: Js>(value: Result<JsValue, Error>) -> Result<Option<T>, Error> {
-    let v = value?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    Ok(T::from_js(&v))
-}
-
 /// A value read from `storage.session`, or its default when absent, unreadable or the storage failed.
-fn stored_or_default<T: Js + Default>(value: Result<JsValue, Error>) -> T {
-    stored(value).ok().flatten().unwrap_or_default()
+fn stored_or_default<T: serde::de::DeserializeOwned + Default>(value: Result<JsValue, Error>) -> T {
+    value.ok().and_then(stored).unwrap_or_default()
 }
 
+/// What the browser said when storage failed: an `Error`'s message, or a thrown string.
 fn storage_error(e: JsValue) -> Error {
-    Error::Storage(e.as_string().unwrap_or_else(|| "unknown error".into()))
+    let message = match JsError::try_from(e) {
+        Ok(error) => error.message,
+        Err(not_an_error) => not_an_error.to_string(),
+    };
+    Error::Storage(message)
 }
 
 /// The admin's options.
-#[derive(Default)]
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 struct Options {
     /// A custom domain that replaces the tenant domain in the callback URL.
     custom_domain: Option<String>,
@@ -134,13 +118,6 @@ struct Options {
     show_permissions: Option<bool>,
     show_applications: Option<bool>,
 }
-
-crate::js_struct!(default Options {
-    custom_domain: "customDomain",
-    expiry_minutes: "expiryMinutes",
-    show_permissions: "showPermissions",
-    show_applications: "showApplications",
-});
 
 /// Pages whose facts feed the checklist. Key pages are left out: KeyBridge reads them only on Capture.
 fn observed(kind: PageKind) -> bool {
@@ -198,7 +175,7 @@ impl Flow {
 
     /// The captured keys, forgotten here if they have expired.
     async fn capture_in_store(&self) -> Result<Option<StoredCapture>, Error> {
-        let Some(c) = stored::<StoredCapture>(self.session(CAPTURE_KEY).await)? else {
+        let Some(c) = stored::<StoredCapture>(self.session(CAPTURE_KEY).await?) else {
             return Ok(None);
         };
         if c.is_expired(js_sys::Date::now()) {
@@ -211,7 +188,7 @@ impl Flow {
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
         let v = self
-            .ask(tab, PageRequest::Snapshot { text }.to_js())
+            .ask(tab, to_js(&PageRequest::Snapshot { text }))
             .await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
@@ -244,7 +221,7 @@ impl Flow {
                 facts.merge(observe(&snapshot));
             }
         }
-        let _ = self.store(FACTS_KEY, facts.to_js()).await;
+        let _ = self.store(FACTS_KEY, to_js(&facts)).await;
         facts
     }
 
@@ -254,7 +231,7 @@ impl Flow {
         let notice = match notice {
             Some(n) => Some(n),
             None => {
-                let pending: Option<Notice> = stored(self.session(NOTICE_KEY).await).ok().flatten();
+                let pending: Option<Notice> = self.session(NOTICE_KEY).await.ok().and_then(stored);
                 if pending.is_some() {
                     let _ = self.remove(NOTICE_KEY).await;
                 }
@@ -365,6 +342,7 @@ impl Flow {
             .tab(tab.id)
             .await
             .is_some_and(|t| t.shows(kinds) && t.url.origin == plan.origin);
+        let still_there = still_there && FILL_ORIGINS.contains(&plan.origin.as_str());
         if !still_there {
             return Err(Error::TabMoved);
         }
@@ -374,7 +352,7 @@ impl Flow {
                 return Err(Error::UntrustedSender);
             }
         }
-        let msg = PageRequest::Apply { plan: plan.clone() }.to_js();
+        let msg = to_js(&PageRequest::Apply { plan: plan.clone() });
         from_js(self.ask(tab, msg).await?)
     }
 
@@ -413,7 +391,7 @@ impl Flow {
             source_url: snapshot.url.href(),
             expires_at,
         };
-        self.store(CAPTURE_KEY, stored.to_js()).await?;
+        self.store(CAPTURE_KEY, to_js(&stored)).await?;
         self.remove(FILL_KEY).await?;
         // Best effort: reading the keys also checks the expiry.
         let _ = self.api.schedule_expiry(expires_at).await;
@@ -449,7 +427,7 @@ impl Flow {
             let snapshot = self.snapshot(tab).await?;
             match plan_fill(&snapshot, &stored.pair, overwrite) {
                 Err(Error::FieldNotFound(_)) if waited < FORM_WAIT_MS => {
-                    let _ = self.api.sleep(FORM_POLL_MS).await;
+                    TimeoutFuture::new(FORM_POLL_MS).await;
                     waited += FORM_POLL_MS;
                 }
                 Err(Error::FieldNotFound(_)) => {
@@ -480,7 +458,7 @@ impl Flow {
             // Used: the keys leave KeyBridge's memory once the page holds them.
             self.remove(CAPTURE_KEY).await?;
         }
-        self.store(FILL_KEY, verdicts.to_js()).await?;
+        self.store(FILL_KEY, to_js(&verdicts)).await?;
         Ok((notice, confirm))
     }
 
@@ -496,7 +474,7 @@ impl Flow {
         }
         let mut choices = self.choices().await;
         choices.set(role, id);
-        self.store(CHOICES_KEY, choices.to_js()).await
+        self.store(CHOICES_KEY, to_js(&choices)).await
     }
 
     async fn handle(&self, request: Request) -> PopupState {
@@ -584,7 +562,7 @@ pub async fn handle_popup_message(
         Ok(request) => flow.handle(request).await,
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
-    Ok(state.to_js())
+    Ok(to_js(&state))
 }
 
 /// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.
@@ -600,7 +578,7 @@ pub async fn handle_command(api: BrowserApi, command: String) {
     let flow = Flow { api };
     let state = flow.handle(request).await;
     // The popup shows the outcome when it opens next.
-    let _ = flow.store(NOTICE_KEY, state.notice.to_js()).await;
+    let _ = flow.store(NOTICE_KEY, to_js(&state.notice)).await;
 }
 
 /// The expiry alarm: forgets the captured keys once their time is up.

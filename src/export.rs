@@ -1,25 +1,20 @@
 //! The configured connection, written out for admins who automate later: Management API JSON, a Terraform
 //! `auth0_connection` block and a Deploy CLI entry (real-pages.md §5). The secret is always a placeholder.
 
-use crate::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::guide::Facts;
 
 const KEY_PLACEHOLDER: &str = "YOUR_TWITTER_CONSUMER_KEY";
 
 /// The three exports, as text to copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Export {
     pub management_api: String,
     pub terraform: String,
     pub deploy_cli: String,
 }
-
-crate::js_struct!(Export {
-    management_api: "managementApi",
-    terraform: "terraform",
-    deploy_cli: "deployCli",
-});
 
 /// A JSON string literal (the key is letters and digits; quotes and backslashes are escaped anyway).
 fn quoted(s: &str) -> String {

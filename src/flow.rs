@@ -1,13 +1,10 @@
 //! The flow's state and the messages that move it: what the background keeps, what the popup shows.
 
-use crate::prelude::*;
-
-use wasm_bindgen::JsValue;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::export::Export;
 use crate::guide::{Application, GuideAction, Step};
-use crate::js::{field, field_or_default, get, set, Js};
 use crate::keys::ConsumerPair;
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
@@ -18,15 +15,14 @@ use crate::text::Text;
 pub const CAPTURE_LIFETIME_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// The two tabs the flow works with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Role {
     /// The Twitter tab the keys are captured from.
     Keys,
     /// The Auth0 tab the keys are filled into.
     Connection,
 }
-
-crate::js_enum!(Role { Keys = "keys", Connection = "connection" });
 
 impl Role {
     pub fn kinds(self) -> &'static [PageKind] {
@@ -37,15 +33,23 @@ impl Role {
     }
 }
 
-/// What the popup asks the background.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the popup asks the background: `{"kind": "capture", "acceptLookalike": true}`, a missing flag
+/// or list taken as false/empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Request {
     Status,
     Capture {
         /// The admin read the warning and takes a value that looks like another pair.
+        #[serde(default)]
         accept_lookalike: bool,
     },
     Fill {
+        #[serde(default)]
         overwrite: bool,
     },
     Forget,
@@ -61,6 +65,7 @@ pub enum Request {
     /// A step of the guide; `applications` are the names the admin ticked (for the Applications step).
     Guide {
         action: GuideAction,
+        #[serde(default)]
         applications: Vec<String>,
     },
     /// Write out the configured connection for automation.
@@ -69,80 +74,13 @@ pub enum Request {
     RevealKey,
 }
 
-/// `{"kind": "capture", "acceptLookalike": true}`: the kind and the variant's fields, missing ones false/empty.
-impl Js for Request {
-    fn to_js(&self) -> JsValue {
-        let o = js_sys::Object::new();
-        let kind = match self {
-            Request::Status => "status",
-            Request::Capture { accept_lookalike } => {
-                set(&o, "acceptLookalike", &accept_lookalike.to_js());
-                "capture"
-            }
-            Request::Fill { overwrite } => {
-                set(&o, "overwrite", &overwrite.to_js());
-                "fill"
-            }
-            Request::Forget => "forget",
-            Request::Choose { role, tab } => {
-                set(&o, "role", &role.to_js());
-                set(&o, "tab", &tab.to_js());
-                "choose"
-            }
-            Request::GoTo { tab } => {
-                set(&o, "tab", &tab.to_js());
-                "goTo"
-            }
-            Request::Guide {
-                action,
-                applications,
-            } => {
-                set(&o, "action", &action.to_js());
-                set(&o, "applications", &applications.to_js());
-                "guide"
-            }
-            Request::Export => "export",
-            Request::RevealKey => "revealKey",
-        };
-        set(&o, "kind", &JsValue::from_str(kind));
-        o.into()
-    }
-    fn from_js(v: &JsValue) -> Option<Self> {
-        Some(match String::from_js(&get(v, "kind"))?.as_str() {
-            "status" => Request::Status,
-            "capture" => Request::Capture {
-                accept_lookalike: field_or_default(v, "acceptLookalike")?,
-            },
-            "fill" => Request::Fill {
-                overwrite: field_or_default(v, "overwrite")?,
-            },
-            "forget" => Request::Forget,
-            "choose" => Request::Choose {
-                role: field(v, "role")?,
-                tab: field(v, "tab")?,
-            },
-            "goTo" => Request::GoTo {
-                tab: field(v, "tab")?,
-            },
-            "guide" => Request::Guide {
-                action: field(v, "action")?,
-                applications: field_or_default(v, "applications")?,
-            },
-            "export" => Request::Export,
-            "revealKey" => Request::RevealKey,
-            _ => return None,
-        })
-    }
-}
-
 /// The tabs the admin picked when there were several candidates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Choices {
     pub keys: Option<i32>,
     pub connection: Option<i32>,
 }
-
-crate::js_struct!(default Choices { keys: "keys", connection: "connection" });
 
 impl Choices {
     pub fn get(&self, role: Role) -> Option<i32> {
@@ -160,11 +98,14 @@ impl Choices {
     }
 }
 
-/// What the background asks a content script.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the background asks a content script: `{"kind": "snapshot", "text": false}` or
+/// `{"kind": "apply", "plan": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum PageRequest {
     /// `text`: with the page's prose too (a second walk over the page; see `PROSE_PAGES`).
     Snapshot {
+        #[serde(default)]
         text: bool,
     },
     Apply {
@@ -172,34 +113,9 @@ pub enum PageRequest {
     },
 }
 
-impl Js for PageRequest {
-    fn to_js(&self) -> JsValue {
-        let o = js_sys::Object::new();
-        match self {
-            PageRequest::Snapshot { text } => {
-                set(&o, "kind", &JsValue::from_str("snapshot"));
-                set(&o, "text", &text.to_js());
-            }
-            PageRequest::Apply { plan } => {
-                set(&o, "kind", &JsValue::from_str("apply"));
-                set(&o, "plan", &plan.to_js());
-            }
-        }
-        o.into()
-    }
-    fn from_js(value: &JsValue) -> Option<Self> {
-        match String::from_js(&get(value, "kind"))?.as_str() {
-            "snapshot" => {
-                field_or_default(value, "text").map(|text| PageRequest::Snapshot { text })
-            }
-            "apply" => field(value, "plan").map(|plan| PageRequest::Apply { plan }),
-            _ => None,
-        }
-    }
-}
-
 /// A browser tab as KeyBridge needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Tab {
     pub id: i32,
     pub window_id: i32,
@@ -210,7 +126,8 @@ pub struct Tab {
 }
 
 /// The tab of one role the flow would use, and the others it could use instead.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TabSlot {
     pub tab: Option<Tab>,
     /// Every candidate, most recent first, when there is more than one.
@@ -218,15 +135,6 @@ pub struct TabSlot {
     /// The admin picked `tab` among the choices.
     pub chosen: bool,
 }
-
-crate::js_struct!(Tab {
-    id: "id",
-    window_id: "windowId",
-    title: "title",
-    url: "url",
-    last_accessed: "lastAccessed",
-});
-crate::js_struct!(default TabSlot { tab: "tab", choices: "choices", chosen: "chosen" });
 
 impl Tab {
     /// Whether the tab shows one of `kinds` of page.
@@ -275,7 +183,8 @@ pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
 }
 
 /// Captured keys as kept in `storage.session`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StoredCapture {
     pub pair: ConsumerPair,
     /// The tab the keys came from, to notice when its keys change (regenerated) before the fill.
@@ -285,17 +194,10 @@ pub struct StoredCapture {
     pub expires_at: f64,
 }
 
-crate::js_struct!(StoredCapture {
-    pair: "pair",
-    source_tab: "sourceTab",
-    source_title: "sourceTitle",
-    source_url: "sourceUrl",
-    expires_at: "expiresAt",
-});
-
 impl StoredCapture {
+    /// An expiry that is not a number (`NaN`) counts as passed: it would otherwise never come.
     pub fn is_expired(&self, now: f64) -> bool {
-        now >= self.expires_at
+        self.expires_at.is_nan() || now >= self.expires_at
     }
 
     /// The masked view the popup may show.
@@ -311,7 +213,8 @@ impl StoredCapture {
 }
 
 /// Captured keys as the popup shows them: masked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CapturedView {
     pub key: String,
     pub secret: String,
@@ -320,16 +223,9 @@ pub struct CapturedView {
     pub expires_at: f64,
 }
 
-crate::js_struct!(CapturedView {
-    key: "key",
-    secret: "secret",
-    source_title: "sourceTitle",
-    source_url: "sourceUrl",
-    expires_at: "expiresAt",
-});
-
 /// The tone of a notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Tone {
     Info,
     Success,
@@ -337,17 +233,11 @@ pub enum Tone {
 }
 
 /// One sentence for the admin.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub tone: Tone,
     pub text: Text,
 }
-
-crate::js_enum!(Tone { Info = "info", Success = "success", Error = "error" });
-crate::js_struct!(Notice {
-    tone: "tone",
-    text: "text"
-});
 
 impl Notice {
     pub fn error(e: Error) -> Self {
@@ -376,8 +266,9 @@ impl Notice {
     }
 }
 
-/// Everything the popup renders. Carries no secret.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Everything the popup renders: the one state tree. Carries no secret.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct PopupState {
     pub twitter: TabSlot,
     pub auth0: TabSlot,
@@ -396,20 +287,6 @@ pub struct PopupState {
     /// Only in the answer to [`Request::RevealKey`]; never stored, never rendered by a refresh.
     pub revealed_key: Option<String>,
 }
-
-crate::js_struct!(default PopupState {
-    twitter: "twitter",
-    auth0: "auth0",
-    captured: "captured",
-    fill: "fill",
-    notice: "notice",
-    confirm_overwrite: "confirmOverwrite",
-    confirm_capture: "confirmCapture",
-    guide: "guide",
-    applications: "applications",
-    export: "export",
-    revealed_key: "revealedKey",
-});
 
 /// The sentence that sums up a fill, and whether the admin must confirm an overwrite.
 pub fn fill_summary(verdicts: &[FieldVerdict]) -> (Notice, bool) {

@@ -1,11 +1,8 @@
 //! Auth0's "Connect your Client to Twitter" guide as a live checklist: what KeyBridge has seen in both
 //! sites' tabs becomes facts; the facts decide each step's state and the next action.
 
-use crate::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use wasm_bindgen::JsValue;
-
-use crate::js::{field, get, set, tagged, Js};
 use crate::keys::Secret;
 use crate::page::{is_text_input, usable, FieldVerdict, FillAction, FillPlan, Op, Target};
 use crate::site::{
@@ -15,7 +12,7 @@ use crate::snapshot::{Field, PageSnapshot};
 use crate::text::Text;
 
 /// The Auth0 tenant the Auth0 tab shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tenant {
     pub name: String,
     /// `<tenant>.<region>.auth0.com`, as the page shows it or derived from the dashboard URL.
@@ -34,21 +31,24 @@ impl Tenant {
 }
 
 /// One Auth0 application on the connection's Applications tab.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
     pub name: String,
     pub enabled: bool,
 }
 
-/// How "Try" ended (`message` is the id of the message that names what went wrong).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How "Try" ended (`message` is the id of the message that names what went wrong): `"works"`, or
+/// `{"failed": {"step": …, "message": …}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum TryResult {
     Works,
     Failed { step: StepId, message: String },
 }
 
 /// Non-secret facts KeyBridge has seen in the tabs, merged over time (kept in `storage.session`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Facts {
     pub tenant: Option<Tenant>,
     /// The Twitter app's approved callback URLs.
@@ -61,50 +61,6 @@ pub struct Facts {
     pub connection_key: Option<String>,
     pub try_result: Option<TryResult>,
 }
-
-crate::js_struct!(Tenant {
-    name: "name",
-    domain: "domain"
-});
-crate::js_struct!(Application {
-    name: "name",
-    enabled: "enabled"
-});
-
-/// `"works"`, or `{"failed": {"step": …, "message": …}}`.
-impl Js for TryResult {
-    fn to_js(&self) -> JsValue {
-        match self {
-            TryResult::Works => JsValue::from_str("works"),
-            TryResult::Failed { step, message } => {
-                let failed = js_sys::Object::new();
-                set(&failed, "step", &step.to_js());
-                set(&failed, "message", &message.to_js());
-                tagged("failed", &failed)
-            }
-        }
-    }
-    fn from_js(value: &JsValue) -> Option<Self> {
-        if value.as_string().as_deref() == Some("works") {
-            return Some(TryResult::Works);
-        }
-        let failed = get(value, "failed");
-        Some(TryResult::Failed {
-            step: field(&failed, "step")?,
-            message: field(&failed, "message")?,
-        })
-    }
-}
-
-crate::js_struct!(default Facts {
-    tenant: "tenant",
-    callbacks: "callbacks",
-    sign_in: "signIn",
-    access_level: "accessLevel",
-    applications: "applications",
-    connection_key: "connectionKey",
-    try_result: "tryResult",
-});
 
 impl Facts {
     /// Takes what `newer` saw over what was known.
@@ -292,7 +248,8 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
 }
 
 /// The steps of the guide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum StepId {
     Callback,
     SignIn,
@@ -304,7 +261,8 @@ pub enum StepId {
 }
 
 /// Where a step stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum StepState {
     Done,
     Next,
@@ -313,7 +271,8 @@ pub enum StepState {
 }
 
 /// An action the popup can offer for a step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum GuideAction {
     FillCallback,
     AllowSignIn,
@@ -322,25 +281,6 @@ pub enum GuideAction {
     EnableApplications,
     Try,
 }
-
-crate::js_enum!(StepId {
-    Callback = "callback",
-    SignIn = "signIn",
-    Permissions = "permissions",
-    Keys = "keys",
-    Fill = "fill",
-    Applications = "applications",
-    Try = "try",
-});
-crate::js_enum!(StepState { Done = "done", Next = "next", Todo = "todo", Blocked = "blocked" });
-crate::js_enum!(GuideAction {
-    FillCallback = "fillCallback",
-    AllowSignIn = "allowSignIn",
-    Capture = "capture",
-    Fill = "fill",
-    EnableApplications = "enableApplications",
-    Try = "try",
-});
 
 impl GuideAction {
     /// The message id of the action's button.
@@ -384,7 +324,7 @@ impl StepId {
 }
 
 /// One line of the checklist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub id: StepId,
     pub title: Text,
@@ -394,15 +334,6 @@ pub struct Step {
     pub why: Text,
     pub action: Option<GuideAction>,
 }
-
-crate::js_struct!(Step {
-    id: "id",
-    title: "title",
-    state: "state",
-    problem: "problem",
-    why: "why",
-    action: "action",
-});
 
 /// What the checklist needs besides the facts: which pages are open, what is captured and filled.
 #[derive(Debug, Clone, Default)]

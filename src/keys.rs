@@ -1,22 +1,14 @@
 //! Twitter's OAuth 1.0a consumer pair as typed values, parsed once at the edge.
 
-use crate::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::error::KeyError;
 
-/// A value that must not be shown: `Debug` and `Display` mask it; reading it is an explicit call.
-#[derive(Clone, PartialEq, Eq)]
+/// A value that must not be shown: `Debug` and `Display` mask it; reading it is an explicit call. It crosses
+/// the boundary (as a plain string) only inside a stored capture and a fill plan (see `FillPlan::may_carry`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
-
-/// A secret crosses the boundary only inside a stored capture and a fill plan (see `FillPlan::may_carry`).
-impl crate::js::Js for Secret {
-    fn to_js(&self) -> wasm_bindgen::JsValue {
-        self.0.to_js()
-    }
-    fn from_js(value: &wasm_bindgen::JsValue) -> Option<Self> {
-        String::from_js(value).map(Self)
-    }
-}
 
 impl Secret {
     pub fn new(value: String) -> Self {
@@ -85,22 +77,14 @@ pub enum Lookalike {
 }
 
 impl Lookalike {
-    /// The admin's name for it, and what gives it away (real-pages.md §3).
-    pub fn describe(self) -> (&'static str, &'static str) {
+    /// The message that names it and what gives it away (real-pages.md §3).
+    pub fn message_id(self) -> &'static str {
         match self {
-            Lookalike::AccessToken => (
-                "an Access Token",
-                "it starts with your numeric user id and a dash",
-            ),
-            Lookalike::AccessTokenSecret => ("an Access Token Secret", "it has 45 characters"),
-            Lookalike::OAuth2ClientId => ("an OAuth 2.0 Client ID", "it ends in “MTpjaQ”"),
-            Lookalike::OAuth2ClientSecret => {
-                ("an OAuth 2.0 Client Secret", "it contains “-” or “_”")
-            }
-            Lookalike::BearerToken => (
-                "a Bearer Token",
-                "it starts with a long run of “A” and contains “%3D”",
-            ),
+            Lookalike::AccessToken => "errKeyLooksLikeAccessToken",
+            Lookalike::AccessTokenSecret => "errKeyLooksLikeAccessTokenSecret",
+            Lookalike::OAuth2ClientId => "errKeyLooksLikeOAuth2ClientId",
+            Lookalike::OAuth2ClientSecret => "errKeyLooksLikeOAuth2ClientSecret",
+            Lookalike::BearerToken => "errKeyLooksLikeBearerToken",
         }
     }
 }
@@ -192,16 +176,11 @@ pub fn parse_key_part_as(
 }
 
 /// The OAuth 1.0a consumer key and secret of a Twitter app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsumerPair {
     pub key: Secret,
     pub secret: Secret,
 }
-
-crate::js_struct!(ConsumerPair {
-    key: "key",
-    secret: "secret"
-});
 
 impl ConsumerPair {
     pub fn parse(key: &str, secret: &str) -> Result<Self, KeyError> {
@@ -222,6 +201,7 @@ impl ConsumerPair {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Text;
 
     #[test]
     fn trims_whitespace_and_zero_width_characters_and_nothing_else() {
@@ -262,13 +242,19 @@ mod tests {
                 expected: 25
             })
         );
-        let sentence = KeyError::Length {
+        let text = KeyError::Length {
             part: k,
             found: 24,
             expected: 25,
         }
-        .to_string();
-        assert_eq!(sentence, "The Consumer Key on the Twitter page has 24 characters; Twitter's have 25. Check that the page shows the whole key.");
+        .text();
+        assert_eq!(
+            text,
+            Text::with(
+                "errKeyLength",
+                ["Consumer Key".into(), "24".into(), "25".into()]
+            )
+        );
     }
 
     #[test]
@@ -336,12 +322,10 @@ mod tests {
             parse_key_part_as(k, &client_id, true).map(|v| v.expose().to_string()),
             Ok(client_id.clone())
         );
-        let sentence = parse_key_part(k, &client_id)
-            .expect_err("warning")
-            .to_string();
-        assert!(
-            sentence.contains("looks like an OAuth 2.0 Client ID (it ends in “MTpjaQ”)"),
-            "{sentence}"
+        let text = parse_key_part(k, &client_id).expect_err("warning").text();
+        assert_eq!(
+            text,
+            Text::with("errKeyLooksLikeOAuth2ClientId", ["Consumer Key".into()])
         );
     }
 

@@ -1,12 +1,9 @@
 //! Turning a snapshot into what it means: capture from a Twitter page, a fill plan for an Auth0 page,
 //! and the verdict on what the page reports back.
 
-use crate::prelude::*;
-
-use wasm_bindgen::JsValue;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::js::{get, tagged, Js};
 use crate::keys::{parse_key_part_as, ConsumerPair, KeyPart, Secret};
 use crate::site::{kind_for_url, label_names, PageKind, Side, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::{Field, PageSnapshot};
@@ -63,8 +60,10 @@ pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Con
     })
 }
 
-/// What a planned action is for, in the admin's words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a planned action is for, in the admin's words. On the wire (`content.js` reads plans and writes
+/// reports): a string, or `{"application": name}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Target {
     ConsumerKey,
     ConsumerSecret,
@@ -101,8 +100,9 @@ impl From<KeyPart> for Target {
     }
 }
 
-/// What to do to one element.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What to do to one element: `"click"`, `"focus"`, `{"check": bool}` or `{"set": value}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Op {
     /// Put this value in a text field (as typing would).
     Set(Secret),
@@ -115,7 +115,7 @@ pub enum Op {
 }
 
 /// One thing to do to one element.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FillAction {
     pub field: u32,
     pub target: Target,
@@ -123,7 +123,8 @@ pub struct FillAction {
 }
 
 /// What the content script of a tab is asked to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FillPlan {
     /// The only origin the content script may apply this plan in.
     pub origin: String,
@@ -132,69 +133,6 @@ pub struct FillPlan {
     pub overwrite: bool,
     pub actions: Vec<FillAction>,
 }
-
-// The plan's and the report's shapes, as `content.js` reads and writes them: a target is a string, or
-// `{"application": name}`; an op is `"click"`, `"focus"`, `{"check": bool}` or `{"set": value}`.
-impl Js for Target {
-    fn to_js(&self) -> JsValue {
-        JsValue::from_str(match self {
-            Target::ConsumerKey => "consumerKey",
-            Target::ConsumerSecret => "consumerSecret",
-            Target::CallbackUrl => "callbackUrl",
-            Target::WebsiteUrl => "websiteUrl",
-            Target::SignIn => "signIn",
-            Target::Try => "try",
-            Target::Application(name) => return tagged("application", &name.to_js()),
-        })
-    }
-    fn from_js(value: &JsValue) -> Option<Self> {
-        let Some(s) = value.as_string() else {
-            return String::from_js(&get(value, "application")).map(Target::Application);
-        };
-        Some(match s.as_str() {
-            "consumerKey" => Target::ConsumerKey,
-            "consumerSecret" => Target::ConsumerSecret,
-            "callbackUrl" => Target::CallbackUrl,
-            "websiteUrl" => Target::WebsiteUrl,
-            "signIn" => Target::SignIn,
-            "try" => Target::Try,
-            _ => return None,
-        })
-    }
-}
-
-impl Js for Op {
-    fn to_js(&self) -> JsValue {
-        match self {
-            Op::Set(value) => tagged("set", &value.to_js()),
-            Op::Check(on) => tagged("check", &on.to_js()),
-            Op::Click => JsValue::from_str("click"),
-            Op::Focus => JsValue::from_str("focus"),
-        }
-    }
-    fn from_js(value: &JsValue) -> Option<Self> {
-        match value.as_string().as_deref() {
-            Some("click") => Some(Op::Click),
-            Some("focus") => Some(Op::Focus),
-            Some(_) => None,
-            None => Secret::from_js(&get(value, "set"))
-                .map(Op::Set)
-                .or_else(|| bool::from_js(&get(value, "check")).map(Op::Check)),
-        }
-    }
-}
-
-crate::js_struct!(FillAction {
-    field: "field",
-    target: "target",
-    op: "op"
-});
-crate::js_struct!(FillPlan {
-    origin: "origin",
-    snapshot_id: "snapshotId",
-    overwrite: "overwrite",
-    actions: "actions",
-});
 
 /// The only origin a captured key or secret may be sent to.
 pub const SECRET_ORIGIN: &str = "https://manage.auth0.com";
@@ -264,7 +202,8 @@ pub fn plan_fill(
 }
 
 /// What happened to one field, as the content script saw it after the fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum FieldOutcome {
     /// Set, and the page kept it: read back equal.
     Filled,
@@ -286,14 +225,15 @@ impl FieldOutcome {
 }
 
 /// One field's line in the report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldResult {
     pub field: u32,
     pub outcome: FieldOutcome,
 }
 
 /// What the content script reports after applying a plan. It never carries a value.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct FillReport {
     pub snapshot_id: u32,
     pub results: Vec<FieldResult>,
@@ -302,32 +242,11 @@ pub struct FillReport {
 }
 
 /// The verdict on one field, named for the admin.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldVerdict {
     pub target: Target,
     pub outcome: FieldOutcome,
 }
-
-crate::js_enum!(FieldOutcome {
-    Filled = "filled",
-    Unchanged = "unchanged",
-    Occupied = "occupied",
-    Rejected = "rejected",
-    Missing = "missing",
-});
-crate::js_struct!(FieldResult {
-    field: "field",
-    outcome: "outcome"
-});
-crate::js_struct!(default FillReport {
-    snapshot_id: "snapshotId",
-    results: "results",
-    refused: "refused",
-});
-crate::js_struct!(FieldVerdict {
-    target: "target",
-    outcome: "outcome"
-});
 
 /// Matches a report to its plan: one verdict per planned field, `Missing` when the page did not answer for it.
 pub fn verify(plan: &FillPlan, report: &FillReport) -> Result<Vec<FieldVerdict>, Error> {

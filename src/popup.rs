@@ -1,99 +1,58 @@
-//! The admin's console: renders the flow's state and turns clicks into requests.
+//! The admin's console. The fixed structure lives in `popup.html` and is bound once; each state updates it
+//! in place (texts, `hidden`, `disabled`) and rebuilds only the lists whose content changed. One delegated
+//! listener turns a click on any element with a `data-request` into that request.
 
-use crate::prelude::*;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
-use alloc::rc::{Rc, Weak};
-use core::cell::RefCell;
-
-use crate::js::Js;
+use gloo::events::EventListener;
+use gloo::timers::callback::{Interval, Timeout};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element};
 
-use crate::flow::{Notice, PopupState, Request, Role, TabSlot, Tone};
-use crate::guide::{GuideAction, StepId, StepState};
+use crate::flow::{CapturedView, Notice, PopupState, Request, Role, TabSlot, Tone};
+use crate::guide::{GuideAction, Step, StepState};
 use crate::page::{FieldOutcome, FieldVerdict};
 use crate::text::Text;
+use crate::wire::{from_js, to_js};
 
-/// The popup: a root element, the function that reaches the background, the live listeners, and the
-/// last notice (a refresh after a tab change keeps it).
-pub struct Popup {
-    root: Element,
-    send: js_sys::Function,
-    listeners: RefCell<Vec<Listener>>,
-    notice: RefCell<Option<Notice>>,
-    /// What is shown, so an identical refresh does not re-render (and lose focus or ticks).
-    shown: RefCell<Option<PopupState>>,
-    /// The applications the admin ticked in the popup, kept across refreshes.
-    ticked: RefCell<Option<Vec<String>>>,
-    /// The keyboard shortcuts of Capture keys and Fill Auth0, as the browser reports them.
-    shortcuts: Shortcuts,
-    /// `translate(id, args)`: the browser's i18n (`getMessage`); every sentence the admin reads comes from it.
-    translate: js_sys::Function,
-}
+/// How long a tab change waits for more changes before the popup asks again.
+const TABS_SETTLE_MS: u32 = 150;
+/// Single-page apps render after their URL changes: while the popup is open, it looks again this often.
+const REFRESH_MS: u32 = 1_500;
 
 /// Keyboard shortcuts (the `commands` API); empty when the admin unassigned one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Shortcuts {
     pub capture: String,
     pub fill: String,
 }
 
-crate::js_struct!(default Shortcuts { capture: "capture", fill: "fill" });
-
-/// An event listener, removed when dropped (as gloo-events does; gloo needs std, the shipped wasm has none).
-struct Listener {
-    target: web_sys::EventTarget,
-    event: &'static str,
-    callback: Closure<dyn FnMut(&web_sys::Event)>,
-}
-
-impl Listener {
-    fn new(
-        target: &Element,
-        event: &'static str,
-        f: impl FnMut(&web_sys::Event) + 'static,
-    ) -> Self {
-        let callback = Closure::wrap(Box::new(f) as Box<dyn FnMut(&web_sys::Event)>);
-        let target: web_sys::EventTarget = target.clone().into();
-        // Adding can only fail for a callback that is not a function; this one is.
-        let _ = target.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
-        Listener {
-            target,
-            event,
-            callback,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(
-            self.event,
-            self.callback.as_ref().unchecked_ref(),
-        );
-    }
-}
-
-fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-    let e = doc.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    Ok(e)
-}
-
-/// Appends `child` to `parent`.
-fn add(parent: &Element, child: Element) -> Result<(), JsValue> {
-    parent.append_child(&child)?;
-    Ok(())
+/// The popup: its root, the function that reaches the background, and what it shows.
+pub struct Popup {
+    root: Element,
+    doc: Document,
+    send: js_sys::Function,
+    /// `translate(id, args)`: the browser's i18n (`getMessage`); every sentence the admin reads comes from it.
+    translate: js_sys::Function,
+    shortcuts: Shortcuts,
+    /// What is shown; `None` until the first state.
+    shown: RefCell<Option<PopupState>>,
+    /// The applications the admin ticked in the popup, kept across refreshes.
+    ticked: RefCell<Option<Vec<String>>>,
+    /// The delegated listeners, bound once; removed when the popup is dropped.
+    listeners: RefCell<Vec<EventListener>>,
+    /// The pending refresh after a tab change (dropping it cancels it) and the periodic one.
+    settle: RefCell<Option<Timeout>>,
+    interval: RefCell<Option<Interval>>,
 }
 
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
-    let count = || Text::number(slot.choices.len() as i64);
+    let count = || slot.choices.len().to_string();
     match &slot.tab {
         Some(t) if !slot.choices.is_empty() && slot.chosen => {
             Text::with("tabPicked", [t.title.clone(), count()])
@@ -106,12 +65,11 @@ fn tab_line(slot: &TabSlot, missing: &str) -> Text {
     }
 }
 
-/// "in 9 min" until `expires_at` (ms since the epoch).
+/// "in 9 min" until `expires_at` (ms since the epoch), rounded up to whole minutes.
 fn expires_text(expires_at: f64) -> Text {
-    // Whole minutes, rounded up, in integers (both times are whole milliseconds): no float formatting.
-    let ms = (expires_at - js_sys::Date::now()).max(0.0) as u64;
-    let minutes = ms.div_ceil(60_000);
-    Text::with("expiresIn", [Text::number(minutes as i64)])
+    let ms = (expires_at - js_sys::Date::now()).max(0.0);
+    let minutes = (ms / 60_000.0).ceil() as u64;
+    Text::with("expiresIn", [minutes.to_string()])
 }
 
 fn outcome_text(v: &FieldVerdict) -> Text {
@@ -125,32 +83,191 @@ fn outcome_text(v: &FieldVerdict) -> Text {
     Text::with(id, [v.target.label()])
 }
 
+/// Appends a child just made.
+fn append(parent: &Element, child: Result<Element, JsValue>) -> Result<(), JsValue> {
+    let child = child?;
+    parent.append_child(&child)?;
+    Ok(())
+}
+
+/// A request as the `data-request` of the button that sends it.
+fn request_attr(request: &Request) -> String {
+    js_sys::JSON::stringify(&to_js(request))
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A value's name on the wire (`StepId::SignIn` → `signIn`).
+fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    to_js(value).as_string().unwrap_or_default()
+}
+
+/// The parts of a tab's section in the shell, by role.
+struct Section {
+    prefix: &'static str,
+    button: &'static str,
+    missing: &'static str,
+    choices_label: &'static str,
+    step: crate::guide::StepId,
+}
+
+fn section(role: Role) -> Section {
+    match role {
+        Role::Keys => Section {
+            prefix: "twitter",
+            button: "capture",
+            missing: "tabNoTwitter",
+            choices_label: "choicesTwitter",
+            step: crate::guide::StepId::Keys,
+        },
+        Role::Connection => Section {
+            prefix: "auth0",
+            button: "fill",
+            missing: "tabNoAuth0",
+            choices_label: "choicesAuth0",
+            step: crate::guide::StepId::Fill,
+        },
+    }
+}
+
 impl Popup {
-    /// Mounts the popup in `root`; `send(request)` returns a Promise of the next state.
+    /// Binds the shell inside `root` (see `popup.html`); `send(request)` returns a Promise of the next
+    /// state. Asks for the state at once.
     pub fn mount(root: Element, send: js_sys::Function, translate: js_sys::Function) -> Rc<Popup> {
-        Popup::mount_with(root, send, translate, Shortcuts::default())
+        let popup = Popup::bind(root, send, translate, Shortcuts::default());
+        Popup::request(&popup, Request::Status);
+        popup
     }
 
-    /// Mounts the popup, showing the keyboard shortcuts beside their buttons.
-    pub fn mount_with(
+    fn bind(
         root: Element,
         send: js_sys::Function,
         translate: js_sys::Function,
         shortcuts: Shortcuts,
     ) -> Rc<Popup> {
+        let doc = root
+            .owner_document()
+            .or_else(|| web_sys::window().and_then(|w| w.document()));
         let popup = Rc::new(Popup {
+            // A root always belongs to a document; the fallback only satisfies the type.
+            doc: doc.unwrap_or_else(|| root.clone().unchecked_into()),
             root,
             send,
-            listeners: RefCell::new(Vec::new()),
-            notice: RefCell::new(None),
+            translate,
+            shortcuts,
             shown: RefCell::new(None),
             ticked: RefCell::new(None),
-            shortcuts,
-            translate,
+            listeners: RefCell::new(Vec::new()),
+            settle: RefCell::new(None),
+            interval: RefCell::new(None),
         });
-        popup.show(PopupState::default());
-        Popup::request(&popup, Request::Status);
+        popup.listen();
         popup
+    }
+
+    /// The delegated listeners: clicks on anything with a `data-request`, ticks in the application list,
+    /// and "hold to reveal".
+    fn listen(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let click = EventListener::new(&self.root, "click", move |event| {
+            let Some(popup) = weak.upgrade() else { return };
+            let Some(button) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-request]").ok().flatten())
+            else {
+                return;
+            };
+            let Some(request) = button
+                .get_attribute("data-request")
+                .and_then(|r| js_sys::JSON::parse(&r).ok())
+                .and_then(|v| from_js::<Request>(v).ok())
+            else {
+                return;
+            };
+            let request = match request {
+                Request::Guide {
+                    action: GuideAction::EnableApplications,
+                    ..
+                } => {
+                    // Sent: the next refresh shows the page's own state again.
+                    popup.ticked.replace(None);
+                    Request::Guide {
+                        action: GuideAction::EnableApplications,
+                        applications: popup.checked_applications(),
+                    }
+                }
+                other => other,
+            };
+            Popup::request(&popup, request);
+        });
+        let weak = Rc::downgrade(self);
+        let change = EventListener::new(&self.root, "change", move |_| {
+            if let Some(popup) = weak.upgrade() {
+                let names = popup.checked_applications();
+                popup.ticked.replace(Some(names));
+            }
+        });
+        let mut listeners = vec![click, change];
+        listeners.extend(self.reveal_listeners());
+        self.listeners.replace(listeners);
+    }
+
+    /// "Hold to reveal": while held (pointer or Space/Enter), the masked Consumer Key shows in full; the
+    /// secret is never revealed. The key comes from the background only for that moment.
+    fn reveal_listeners(self: &Rc<Self>) -> Vec<EventListener> {
+        let Some(reveal) = self.by_id("reveal") else {
+            return Vec::new();
+        };
+        [
+            ("pointerdown", true),
+            ("keydown", true),
+            ("pointerup", false),
+            ("pointerleave", false),
+            ("keyup", false),
+            ("blur", false),
+        ]
+        .into_iter()
+        .map(|(name, show)| {
+            let weak = Rc::downgrade(self);
+            EventListener::new(&reveal, name, move |event| {
+                let Some(popup) = weak.upgrade() else { return };
+                if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if !matches!(key.key().as_str(), " " | "Enter") {
+                        return;
+                    }
+                }
+                if show {
+                    popup.reveal();
+                } else {
+                    let masked = popup
+                        .shown
+                        .borrow()
+                        .as_ref()
+                        .and_then(|s| s.captured.clone());
+                    popup.set_text("captured-key", &masked.map(|c| c.key).unwrap_or_default());
+                }
+            })
+        })
+        .collect()
+    }
+
+    fn reveal(self: &Rc<Self>) {
+        let Ok(promise) = self.send.call1(&JsValue::NULL, &to_js(&Request::RevealKey)) else {
+            return;
+        };
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
+            let Some(popup) = weak.upgrade() else { return };
+            let key = answer
+                .ok()
+                .and_then(|v| from_js::<PopupState>(v).ok())
+                .and_then(|s| s.revealed_key);
+            if let Some(key) = key {
+                popup.set_text("captured-key", &key);
+            }
+        });
     }
 
     /// The sentence of `text` in the admin's language (the id itself if the catalogue lacks it).
@@ -165,316 +282,398 @@ impl Popup {
             .unwrap_or_else(|| text.id.clone())
     }
 
-    /// The message `id`, without arguments.
     fn t(&self, id: &str) -> String {
         self.tr(&Text::new(id))
     }
 
     /// Sends a request to the background and shows the state it answers with.
     pub fn request(this: &Rc<Popup>, request: Request) {
-        let weak = Rc::downgrade(this);
-        let refresh = request == Request::Status;
-        let promise = this.send.call1(&JsValue::NULL, &request.to_js());
+        let promise = this.send.call1(&JsValue::NULL, &to_js(&request));
+        Popup::show_answer(this, promise, request == Request::Status);
+    }
+
+    /// Shows the state a request's answer (a Promise, or the call's failure) carries.
+    fn show_answer(this: &Rc<Popup>, answer: Result<JsValue, JsValue>, refresh: bool) {
+        let weak: Weak<Popup> = Rc::downgrade(this);
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = match promise {
+            let answer = match answer {
                 Ok(p) => JsFuture::from(js_sys::Promise::resolve(&p)).await,
                 Err(e) => Err(e),
             };
             let Some(popup) = weak.upgrade() else { return };
             // `{refused: …}`: the background failed; say so rather than show an empty state.
-            let refused = |a: &JsValue| !crate::js::get(a, "refused").is_undefined();
-            let answered = answer.ok().filter(|a| !refused(a));
-            let state = match answered.and_then(|a| PopupState::from_js(&a)) {
+            let refused = |a: &JsValue| {
+                js_sys::Reflect::has(a, &"refused".into()).unwrap_or(false) || !a.is_object()
+            };
+            let state = answer
+                .ok()
+                .filter(|a| !refused(a))
+                .and_then(|a| from_js::<PopupState>(a).ok());
+            let shown = popup.shown.borrow().clone().unwrap_or_default();
+            let state = match state {
                 // A refresh keeps what the admin's last action showed (its notice, the export).
-                Some(state) if refresh => {
-                    let shown = popup.shown.borrow();
-                    PopupState {
-                        notice: state.notice.or_else(|| popup.notice.borrow().clone()),
-                        export: shown.as_ref().and_then(|s| s.export.clone()),
-                        confirm_overwrite: shown.as_ref().is_some_and(|s| s.confirm_overwrite),
-                        confirm_capture: shown.as_ref().is_some_and(|s| s.confirm_capture),
-                        ..state
-                    }
-                }
+                Some(state) if refresh => PopupState {
+                    notice: state.notice.or(shown.notice.clone()),
+                    export: shown.export.clone(),
+                    confirm_overwrite: shown.confirm_overwrite,
+                    confirm_capture: shown.confirm_capture,
+                    ..state
+                },
                 Some(state) => state,
                 // What was shown stays (its tabs, so the buttons stay usable), with what went wrong.
                 None => PopupState {
                     notice: Some(Notice::failure(Text::new("noticeNoBackground"))),
                     revealed_key: None,
-                    ..popup.shown.take().unwrap_or_default()
+                    ..shown
                 },
             };
             popup.show(state);
         });
     }
 
-    /// Renders `state`, replacing what was shown.
-    pub fn show(self: &Rc<Self>, state: PopupState) {
-        if self.shown.borrow().as_ref() == Some(&state) {
-            return;
-        }
-        self.notice.replace(state.notice.clone());
-        // Rendering only fails if the document refuses to create elements; nothing to show then.
-        let _ = self.render(&state);
-        self.shown.replace(Some(state));
-    }
-
-    fn button(
-        self: &Rc<Self>,
-        doc: &Document,
-        id: &str,
-        label: &str,
-        enabled: bool,
-        request: Request,
-    ) -> Result<Element, JsValue> {
-        let b = el(doc, "button", "", label)?;
-        b.set_id(id);
-        b.set_attribute("type", "button")?;
-        if !enabled {
-            b.set_attribute("disabled", "")?;
-        }
-        let weak: Weak<Popup> = Rc::downgrade(self);
-        let listener = Listener::new(&b, "click", move |_| {
+    /// Asks again soon, once the tabs have stopped changing.
+    pub fn tabs_changed(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let timeout = Timeout::new(TABS_SETTLE_MS, move || {
             if let Some(popup) = weak.upgrade() {
-                Popup::request(&popup, request.clone());
+                Popup::request(&popup, Request::Status);
             }
         });
-        self.listeners.borrow_mut().push(listener);
-        Ok(b)
+        // Replacing the pending one cancels it.
+        self.settle.replace(Some(timeout));
     }
 
-    /// The checklist: each step's state; why, for the steps that need the admin; the actions of the
-    /// steps whose page is open, the next one styled as the primary action.
-    fn guide(self: &Rc<Self>, doc: &Document, state: &PopupState) -> Result<Element, JsValue> {
-        let section = el(doc, "section", "guide", "")?;
-        section.set_id("guide");
-        add(&section, el(doc, "h2", "", &self.t("guideTitle"))?)?;
-        let ol = el(doc, "ol", "", "")?;
-        for step in &state.guide {
-            let (class, word) = match step.state {
-                StepState::Done => ("done", "stateDone"),
-                StepState::Next => ("next", "stateNext"),
-                StepState::Todo => ("todo", "stateTodo"),
-                StepState::Blocked => ("blocked", "stateBlocked"),
-            };
-            let li = el(doc, "li", class, "")?;
-            li.set_attribute("data-step", &step.id.name().to_ascii_lowercase())?;
-            add(&li, el(doc, "span", "state", &self.t(word))?)?;
-            add(&li, el(doc, "span", "title", &self.tr(&step.title))?)?;
-            // The why of a done step is in its title attribute: the list stays short.
-            let why_text = match &step.problem {
-                Some(problem) => [self.tr(problem), self.tr(&step.why)].join(" "),
-                None => self.tr(&step.why),
-            };
-            let why = el(doc, "span", "why", &why_text)?;
-            if step.state == StepState::Done || step.state == StepState::Todo {
-                why.set_class_name("why quiet");
+    /// Looks again every [`REFRESH_MS`] while the popup is open.
+    fn refresh_periodically(self: &Rc<Self>) {
+        let weak = Rc::downgrade(self);
+        let interval = Interval::new(REFRESH_MS, move || {
+            if let Some(popup) = weak.upgrade() {
+                Popup::request(&popup, Request::Status);
             }
-            add(&li, why)?;
-            let secondary = step.state != StepState::Next;
-            match &step.action {
-                Some(GuideAction::EnableApplications) if step.state != StepState::Done => {
-                    let ul = el(doc, "ul", "apps", "")?;
-                    ul.set_id("applications");
-                    let ticked = self.ticked.borrow().clone();
-                    for (i, app) in state.applications.iter().enumerate() {
-                        let label = el(doc, "label", "", "")?;
-                        let input = doc.create_element("input")?;
-                        input.set_attribute("type", "checkbox")?;
-                        input.set_id(&["app-", &Text::number(i as i64)].concat());
-                        input.set_attribute("value", &app.name)?;
-                        if ticked
-                            .as_ref()
-                            .map_or(app.enabled, |t| t.contains(&app.name))
-                        {
-                            input.set_attribute("checked", "")?;
-                        }
-                        let weak: Weak<Popup> = Rc::downgrade(self);
-                        self.listeners.borrow_mut().push(Listener::new(
-                            &input,
-                            "change",
-                            move |_| {
-                                if let Some(popup) = weak.upgrade() {
-                                    popup.ticked.replace(Some(popup.checked_applications()));
-                                }
-                            },
-                        ));
-                        add(&label, input)?;
-                        add(&label, el(doc, "span", "", &app.name)?)?;
-                        let item = el(doc, "li", "", "")?;
-                        add(&item, label)?;
-                        add(&ul, item)?;
-                    }
-                    add(&li, ul)?;
-                    let b = self.applications_button(doc)?;
-                    if secondary {
-                        b.set_class_name("secondary");
-                    }
-                    add(&li, b)?;
-                }
-                Some(
-                    action @ (GuideAction::FillCallback
-                    | GuideAction::AllowSignIn
-                    | GuideAction::Try),
-                ) if step.state != StepState::Done || *action == GuideAction::Try => {
-                    let request = Request::Guide {
-                        action: action.clone(),
-                        applications: Vec::new(),
-                    };
-                    let label = self.t(action.label_id());
-                    let b = self.button(doc, action.element_id(), &label, true, request)?;
-                    if secondary {
-                        b.set_class_name("secondary");
-                    }
-                    add(&li, b)?;
-                }
-                _ => {}
+        });
+        self.interval.replace(Some(interval));
+    }
+
+    fn by_id(&self, id: &str) -> Option<Element> {
+        self.root.query_selector(&["#", id].concat()).ok().flatten()
+    }
+
+    fn set_text(&self, id: &str, text: &str) {
+        if let Some(e) = self.by_id(id) {
+            if e.text_content().as_deref() != Some(text) {
+                e.set_text_content(Some(text));
             }
-            add(&ol, li)?;
         }
-        add(&section, ol)?;
-        Ok(section)
     }
 
-    /// "Hold to reveal": while held (pointer or Space/Enter), the masked Consumer Key shows in full; the
-    /// secret is never revealed. The key comes from the background only for that moment.
-    fn reveal_button(self: &Rc<Self>, doc: &Document, masked: &str) -> Result<Element, JsValue> {
-        let b = el(doc, "button", "reveal", &self.t("revealKey"))?;
-        b.set_id("reveal");
+    fn set_flag(&self, id: &str, attribute: &str, on: bool) {
+        if let Some(e) = self.by_id(id) {
+            let _ = if on {
+                e.set_attribute(attribute, "")
+            } else {
+                e.remove_attribute(attribute)
+            };
+        }
+    }
+
+    fn set_hidden(&self, id: &str, hidden: bool) {
+        self.set_flag(id, "hidden", hidden);
+    }
+
+    fn el(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let e = self.doc.create_element(tag)?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        Ok(e)
+    }
+
+    fn button(&self, id: &str, label: &str, request: &Request) -> Result<Element, JsValue> {
+        let b = self.el("button", "", label)?;
+        if !id.is_empty() {
+            b.set_id(id);
+        }
         b.set_attribute("type", "button")?;
-        let shown = |popup: &Popup, text: &str| {
-            if let Ok(Some(dd)) = popup.root.query_selector("#captured dd") {
-                dd.set_text_content(Some(text));
-            }
-        };
-        for (event, reveal) in [
-            ("pointerdown", true),
-            ("keydown", true),
-            ("pointerup", false),
-            ("pointerleave", false),
-            ("keyup", false),
-            ("blur", false),
-        ] {
-            let weak: Weak<Popup> = Rc::downgrade(self);
-            let masked = masked.to_string();
-            self.listeners
-                .borrow_mut()
-                .push(Listener::new(&b, event, move |e| {
-                    let Some(popup) = weak.upgrade() else { return };
-                    let key = js_sys::Reflect::get(e, &"key".into())
-                        .ok()
-                        .and_then(|k| k.as_string());
-                    if event.starts_with("key") && !matches!(key.as_deref(), Some(" " | "Enter")) {
-                        return;
-                    }
-                    if !reveal {
-                        shown(&popup, &masked);
-                        return;
-                    }
-                    let message = Request::RevealKey.to_js();
-                    let Ok(promise) = popup.send.call1(&JsValue::NULL, &message) else {
-                        return;
-                    };
-                    let weak = Rc::downgrade(&popup);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
-                        let Some(popup) = weak.upgrade() else { return };
-                        let key = answer
-                            .ok()
-                            .and_then(|v| js_sys::Reflect::get(&v, &"revealedKey".into()).ok())
-                            .and_then(|k| k.as_string());
-                        if let Some(key) = key {
-                            shown(&popup, &key);
-                        }
-                    });
-                }));
-        }
+        b.set_attribute("data-request", &request_attr(request))?;
         Ok(b)
     }
 
-    /// The section of one tab: its title, the tab line (with "Go to tab" and the candidates), its action
-    /// button (Capture keys / Fill Auth0, usable whenever the tab is found) and the button's shortcut.
-    fn step_section(
-        self: &Rc<Self>,
-        doc: &Document,
-        state: &PopupState,
-        role: Role,
-        request: Request,
-    ) -> Result<Element, JsValue> {
-        let (id, title, slot, missing, button, label, shortcut, step) = match role {
-            Role::Keys => (
-                "twitter-step",
-                "sectionTwitter",
-                &state.twitter,
-                "tabNoTwitter",
-                "capture",
-                "captureKeys",
-                &self.shortcuts.capture,
-                StepId::Keys,
-            ),
-            Role::Connection => (
-                "auth0-step",
-                "sectionAuth0",
-                &state.auth0,
-                "tabNoAuth0",
-                "fill",
-                "fillAuth0",
-                &self.shortcuts.fill,
-                StepId::Fill,
-            ),
+    /// Replaces the children of `#id` with `items`, keeping the focus on the element of the same id.
+    fn replace_children(&self, id: &str, items: Vec<Element>) -> Result<(), JsValue> {
+        let Some(list) = self.by_id(id) else {
+            return Ok(());
         };
-        let section = el(doc, "section", "step", "")?;
-        section.set_id(id);
-        add(&section, el(doc, "h2", "", &self.t(title))?)?;
-        self.tab_block(doc, &section, slot, role, missing)?;
-        add(
-            &section,
-            self.button(doc, button, &self.t(label), slot.tab.is_some(), request)?,
-        )?;
-        self.shortcut(doc, &section, button, shortcut)?;
-        self.primary_when(&section, button, state, step)?;
-        Ok(section)
-    }
-
-    /// One primary action at a time: a step's button looks primary only when the checklist says its step
-    /// is next (or when there is no checklist). It stays usable either way.
-    fn primary_when(
-        &self,
-        parent: &Element,
-        button: &str,
-        state: &PopupState,
-        step: StepId,
-    ) -> Result<(), JsValue> {
-        let next = state
-            .guide
-            .iter()
-            .find(|s| s.state == StepState::Next)
-            .map(|s| s.id);
-        if !state.guide.is_empty() && next != Some(step) {
-            if let Some(b) = parent.query_selector(&["#", button].concat())? {
-                b.set_class_name("secondary");
+        let focused = self
+            .doc
+            .active_element()
+            .filter(|a| list.contains(Some(a)))
+            .map(|a| a.id());
+        list.set_text_content(None);
+        for item in items {
+            list.append_child(&item)?;
+        }
+        if let Some(e) = focused
+            .filter(|f| !f.is_empty())
+            .and_then(|f| self.by_id(&f))
+        {
+            if let Some(e) = e.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = e.focus();
             }
         }
         Ok(())
     }
 
-    /// Shows a button's keyboard shortcut beside it (and tells assistive technology).
-    fn shortcut(
-        &self,
-        doc: &Document,
-        parent: &Element,
-        button: &str,
-        keys: &str,
-    ) -> Result<(), JsValue> {
-        if keys.is_empty() {
-            return Ok(());
+    /// Updates the shell to show `state`.
+    pub fn show(self: &Rc<Self>, state: PopupState) {
+        let before = self.shown.borrow().clone();
+        if before.as_ref() == Some(&state) {
+            return;
         }
-        if let Some(b) = parent.query_selector(&["#", button].concat())? {
-            b.set_attribute("aria-keyshortcuts", keys)?;
+        // Rendering only fails if the document refuses to create elements; nothing to show then.
+        let _ = self.render(before.as_ref(), &state);
+        if before.is_none() {
+            self.root.remove_attribute("aria-busy").ok();
+            self.refresh_periodically();
         }
-        let kbd = el(doc, "kbd", "shortcut", keys)?;
-        kbd.set_attribute("aria-hidden", "true")?;
-        add(parent, kbd)
+        self.shown.replace(Some(state));
+    }
+
+    fn render(&self, before: Option<&PopupState>, state: &PopupState) -> Result<(), JsValue> {
+        if before.is_none_or(|b| b.guide != state.guide || b.applications != state.applications) {
+            self.render_guide(state)?;
+        }
+        for role in [Role::Keys, Role::Connection] {
+            self.render_tab(state, role)?;
+        }
+        self.set_hidden("capture-anyway", !state.confirm_capture);
+        self.set_flag("capture-anyway", "disabled", state.twitter.tab.is_none());
+        self.set_hidden("replace", !state.confirm_overwrite);
+        self.set_flag("replace", "disabled", state.auth0.tab.is_none());
+        self.render_captured(state.captured.as_ref());
+        if before.is_none_or(|b| b.fill != state.fill) {
+            let items = state
+                .fill
+                .iter()
+                .map(|v| {
+                    let class = if v.outcome.holds_value() { "ok" } else { "bad" };
+                    self.el("li", class, &self.tr(&outcome_text(v)))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            self.replace_children("fill-report", items)?;
+            self.set_hidden("fill-report", state.fill.is_empty());
+        }
+        if let Some(notice) = self.by_id("notice") {
+            let (class, text) = match &state.notice {
+                Some(n) => (
+                    match n.tone {
+                        Tone::Info => "notice info",
+                        Tone::Success => "notice success",
+                        Tone::Error => "notice error",
+                    },
+                    self.tr(&n.text),
+                ),
+                None => ("notice", String::new()),
+            };
+            notice.set_class_name(class);
+            self.set_text("notice", &text);
+        }
+        self.set_hidden("forget", state.captured.is_none());
+        self.set_hidden("export-text", state.export.is_none());
+        if let Some(e) = &state.export {
+            self.set_text("export-management-api", &e.management_api);
+            self.set_text("export-terraform", &e.terraform);
+            self.set_text("export-deploy-cli", &e.deploy_cli);
+        }
+        Ok(())
+    }
+
+    /// A tab's section: the tab line, "Go to tab", the candidates, and its action (Capture keys / Fill
+    /// Auth0), usable whenever the tab is found and primary only when its step is next.
+    fn render_tab(&self, state: &PopupState, role: Role) -> Result<(), JsValue> {
+        let s = section(role);
+        let slot = match role {
+            Role::Keys => &state.twitter,
+            Role::Connection => &state.auth0,
+        };
+        self.set_text(
+            &[s.prefix, "-tab"].concat(),
+            &self.tr(&tab_line(slot, s.missing)),
+        );
+        let goto = [s.prefix, "-goto"].concat();
+        self.set_hidden(&goto, slot.tab.is_none());
+        if let (Some(t), Some(b)) = (&slot.tab, self.by_id(&goto)) {
+            b.set_attribute("data-request", &request_attr(&Request::GoTo { tab: t.id }))?;
+        }
+        self.set_flag(s.button, "disabled", slot.tab.is_none());
+        let next = state
+            .guide
+            .iter()
+            .find(|step| step.state == StepState::Next)
+            .map(|step| step.id);
+        if let Some(b) = self.by_id(s.button) {
+            let primary = state.guide.is_empty() || next == Some(s.step);
+            b.set_class_name(if primary { "" } else { "secondary" });
+            let keys = match role {
+                Role::Keys => &self.shortcuts.capture,
+                Role::Connection => &self.shortcuts.fill,
+            };
+            if keys.is_empty() {
+                b.remove_attribute("aria-keyshortcuts")?;
+            } else {
+                b.set_attribute("aria-keyshortcuts", keys)?;
+            }
+            let kbd = [s.button, "-shortcut"].concat();
+            self.set_text(&kbd, keys);
+            self.set_hidden(&kbd, keys.is_empty());
+        }
+        let list = [s.prefix, "-choices"].concat();
+        let mut items = Vec::new();
+        for (i, t) in slot.choices.iter().enumerate() {
+            let li = self.el("li", "", "")?;
+            let current = slot.tab.as_ref().is_some_and(|c| c.id == t.id);
+            append(&li, self.el("span", "choice-title", &t.title))?;
+            let place = Text::with("choiceWhere", [t.window_id.to_string(), t.url.href()]);
+            append(&li, self.el("span", "choice-where", &self.tr(&place)))?;
+            let label = self.t(if current { "choiceInUse" } else { "choiceUse" });
+            let b = self.button(
+                &[s.prefix, "-choice-", &i.to_string()].concat(),
+                &label,
+                &Request::Choose { role, tab: t.id },
+            )?;
+            if current {
+                b.set_attribute("disabled", "")?;
+            }
+            b.set_attribute("aria-label", &[label.as_str(), ": ", &t.title].concat())?;
+            li.append_child(&b)?;
+            items.push(li);
+        }
+        if let Some(ul) = self.by_id(&list) {
+            ul.set_attribute("aria-label", &self.t(s.choices_label))?;
+        }
+        let shown_items = self
+            .by_id(&list)
+            .map(|ul| ul.child_element_count())
+            .unwrap_or_default();
+        // Rebuilt only when it differs (a refresh must not take the focus away).
+        let same = self.shown.borrow().as_ref().is_some_and(|b| {
+            let old = match role {
+                Role::Keys => &b.twitter,
+                Role::Connection => &b.auth0,
+            };
+            old == slot
+        }) && shown_items as usize == items.len();
+        if !same {
+            self.replace_children(&list, items)?;
+        }
+        self.set_hidden(&list, slot.choices.is_empty());
+        Ok(())
+    }
+
+    fn render_captured(&self, captured: Option<&CapturedView>) {
+        self.set_hidden("captured", captured.is_none());
+        self.set_hidden("reveal", captured.is_none());
+        self.set_hidden("expiry", captured.is_none());
+        if let Some(c) = captured {
+            self.set_text("captured-key", &c.key);
+            self.set_text("captured-secret", &c.secret);
+            self.set_text("captured-from", &c.source_title);
+            self.set_text("expiry", &self.tr(&expires_text(c.expires_at)));
+        }
+    }
+
+    /// The checklist: each step's state; why, for the steps that need the admin; the actions of the
+    /// steps whose page is open, the next one styled as the primary action.
+    fn render_guide(&self, state: &PopupState) -> Result<(), JsValue> {
+        self.set_hidden("guide", state.guide.is_empty());
+        let items = state
+            .guide
+            .iter()
+            .map(|step| self.step_item(step, state))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.replace_children("guide-steps", items)
+    }
+
+    fn step_item(&self, step: &Step, state: &PopupState) -> Result<Element, JsValue> {
+        let (class, word) = match step.state {
+            StepState::Done => ("done", "stateDone"),
+            StepState::Next => ("next", "stateNext"),
+            StepState::Todo => ("todo", "stateTodo"),
+            StepState::Blocked => ("blocked", "stateBlocked"),
+        };
+        let li = self.el("li", class, "")?;
+        li.set_attribute("data-step", &wire_name(&step.id).to_ascii_lowercase())?;
+        append(&li, self.el("span", "state", &self.t(word)))?;
+        append(&li, self.el("span", "title", &self.tr(&step.title)))?;
+        // The why of a done step is for assistive technology only: the list stays short.
+        let why_text = match &step.problem {
+            Some(problem) => [self.tr(problem), self.tr(&step.why)].join(" "),
+            None => self.tr(&step.why),
+        };
+        let quiet = matches!(step.state, StepState::Done | StepState::Todo);
+        append(
+            &li,
+            self.el("span", if quiet { "why quiet" } else { "why" }, &why_text),
+        )?;
+        let secondary = step.state != StepState::Next;
+        let action = match &step.action {
+            Some(GuideAction::EnableApplications) if step.state != StepState::Done => {
+                append(&li, self.applications(state))?;
+                Some(GuideAction::EnableApplications)
+            }
+            Some(
+                action @ (GuideAction::FillCallback | GuideAction::AllowSignIn | GuideAction::Try),
+            ) if step.state != StepState::Done || *action == GuideAction::Try => {
+                Some(action.clone())
+            }
+            _ => None,
+        };
+        if let Some(action) = action {
+            let b = self.button(
+                action.element_id(),
+                &self.t(action.label_id()),
+                &Request::Guide {
+                    action: action.clone(),
+                    applications: Vec::new(),
+                },
+            )?;
+            if action == GuideAction::EnableApplications {
+                b.set_id("guide-enable-applications");
+            }
+            if secondary {
+                b.set_class_name("secondary");
+            }
+            li.append_child(&b)?;
+        }
+        Ok(li)
+    }
+
+    /// The Auth0 applications, ticked as the page shows them or as the admin ticked them here.
+    fn applications(&self, state: &PopupState) -> Result<Element, JsValue> {
+        let ul = self.el("ul", "apps", "")?;
+        ul.set_id("applications");
+        let ticked = self.ticked.borrow().clone();
+        for (i, app) in state.applications.iter().enumerate() {
+            let label = self.el("label", "", "")?;
+            let input = self.doc.create_element("input")?;
+            input.set_attribute("type", "checkbox")?;
+            input.set_id(&["app-", &i.to_string()].concat());
+            input.set_attribute("value", &app.name)?;
+            if ticked
+                .as_ref()
+                .map_or(app.enabled, |t| t.contains(&app.name))
+            {
+                input.set_attribute("checked", "")?;
+            }
+            label.append_child(&input)?;
+            append(&label, self.el("span", "", &app.name))?;
+            let item = self.el("li", "", "")?;
+            item.append_child(&label)?;
+            ul.append_child(&item)?;
+        }
+        Ok(ul)
     }
 
     /// The names of the applications ticked in the popup right now.
@@ -482,271 +681,44 @@ impl Popup {
         let mut names = Vec::new();
         if let Ok(list) = self.root.query_selector_all("#applications input:checked") {
             for i in 0..list.length() {
-                let value = list
+                let input = list
                     .item(i)
-                    .and_then(|n| js_sys::Reflect::get(&n, &"value".into()).ok());
-                if let Some(name) = value.and_then(|v| v.as_string()) {
-                    names.push(name);
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(input) = input {
+                    names.push(input.value());
                 }
             }
         }
         names
     }
+}
 
-    /// "Enable selected applications": sends the names the admin ticked in the list above it.
-    fn applications_button(self: &Rc<Self>, doc: &Document) -> Result<Element, JsValue> {
-        let b = el(
-            doc,
-            "button",
-            "",
-            &self.t(GuideAction::EnableApplications.label_id()),
-        )?;
-        b.set_id("guide-enable-applications");
-        b.set_attribute("type", "button")?;
-        let weak: Weak<Popup> = Rc::downgrade(self);
-        let listener = Listener::new(&b, "click", move |_| {
-            let Some(popup) = weak.upgrade() else { return };
-            let names = popup.checked_applications();
-            // Sent: the next refresh shows the page's own state again.
-            popup.ticked.replace(None);
-            Popup::request(
-                &popup,
-                Request::Guide {
-                    action: GuideAction::EnableApplications,
-                    applications: names,
-                },
-            );
-        });
-        self.listeners.borrow_mut().push(listener);
-        Ok(b)
-    }
+/// What `popup.js` holds: the mounted popup, which lives as long as its page.
+#[wasm_bindgen]
+pub struct PopupHandle(Rc<Popup>);
 
-    /// The tab line of one role, "Go to tab", and the list of candidates when there are several.
-    fn tab_block(
-        self: &Rc<Self>,
-        doc: &Document,
-        parent: &Element,
-        slot: &TabSlot,
-        role: Role,
-        missing: &str,
-    ) -> Result<(), JsValue> {
-        let prefix = match role {
-            Role::Keys => "twitter",
-            Role::Connection => "auth0",
-        };
-        add(
-            parent,
-            el(doc, "p", "tab", &self.tr(&tab_line(slot, missing)))?,
-        )?;
-        if let Some(t) = &slot.tab {
-            add(
-                parent,
-                self.button(
-                    doc,
-                    &[prefix, "-goto"].concat(),
-                    &self.t("goToTab"),
-                    true,
-                    Request::GoTo { tab: t.id },
-                )?,
-            )?;
-        }
-        if slot.choices.is_empty() {
-            return Ok(());
-        }
-        let ul = el(doc, "ul", "choices", "")?;
-        ul.set_id(&[prefix, "-choices"].concat());
-        ul.set_attribute(
-            "aria-label",
-            &self.t(if role == Role::Keys {
-                "choicesTwitter"
-            } else {
-                "choicesAuth0"
-            }),
-        )?;
-        for (i, t) in slot.choices.iter().enumerate() {
-            let li = el(doc, "li", "", "")?;
-            let current = slot.tab.as_ref().is_some_and(|c| c.id == t.id);
-            add(&li, el(doc, "span", "choice-title", &t.title)?)?;
-            add(
-                &li,
-                el(
-                    doc,
-                    "span",
-                    "choice-where",
-                    &self.tr(&Text::with(
-                        "choiceWhere",
-                        [Text::number(i64::from(t.window_id)), t.url.href()],
-                    )),
-                )?,
-            )?;
-            let label = self.t(if current { "choiceInUse" } else { "choiceUse" });
-            let b = self.button(
-                doc,
-                &[prefix, "-choice-", &Text::number(i as i64)].concat(),
-                &label,
-                !current,
-                Request::Choose { role, tab: t.id },
-            )?;
-            b.set_attribute("aria-label", &[label.as_str(), ": ", &t.title].concat())?;
-            add(&li, b)?;
-            ul.append_child(&li)?;
-        }
-        add(parent, ul)
-    }
-
-    fn render(self: &Rc<Self>, state: &PopupState) -> Result<(), JsValue> {
-        let doc = self.root.owner_document().ok_or(JsValue::NULL)?;
-        self.listeners.borrow_mut().clear();
-        self.root.set_text_content(None);
-
-        let header = el(&doc, "header", "", "")?;
-        add(&header, el(&doc, "h1", "", &self.t("extName"))?)?;
-        add(&header, el(&doc, "p", "lede", &self.t("lede"))?)?;
-        self.root.append_child(&header)?;
-
-        if !state.guide.is_empty() {
-            add(&self.root, self.guide(&doc, state)?)?;
-        }
-
-        let twitter = self.step_section(
-            &doc,
-            state,
-            Role::Keys,
-            Request::Capture {
-                accept_lookalike: false,
-            },
-        )?;
-        if state.confirm_capture {
-            add(
-                &twitter,
-                self.button(
-                    &doc,
-                    "capture-anyway",
-                    &self.t("captureAnyway"),
-                    state.twitter.tab.is_some(),
-                    Request::Capture {
-                        accept_lookalike: true,
-                    },
-                )?,
-            )?;
-        }
-        if let Some(c) = &state.captured {
-            let dl = el(&doc, "dl", "captured", "")?;
-            dl.set_id("captured");
-            for (term, value) in [
-                ("termKey", c.key.as_str()),
-                ("termSecret", c.secret.as_str()),
-                ("termFrom", c.source_title.as_str()),
-            ] {
-                add(&dl, el(&doc, "dt", "", &self.t(term))?)?;
-                add(&dl, el(&doc, "dd", "", value)?)?;
-            }
-            add(&twitter, dl)?;
-            add(&twitter, self.reveal_button(&doc, &c.key)?)?;
-            let expiry = el(&doc, "p", "expiry", &self.tr(&expires_text(c.expires_at)))?;
-            expiry.set_id("expiry");
-            add(&twitter, expiry)?;
-        }
-        self.root.append_child(&twitter)?;
-
-        let auth0 = self.step_section(
-            &doc,
-            state,
-            Role::Connection,
-            Request::Fill { overwrite: false },
-        )?;
-        if state.confirm_overwrite {
-            add(
-                &auth0,
-                self.button(
-                    &doc,
-                    "replace",
-                    &self.t("replaceInAuth0"),
-                    state.auth0.tab.is_some(),
-                    Request::Fill { overwrite: true },
-                )?,
-            )?;
-        }
-        if !state.fill.is_empty() {
-            let ul = el(&doc, "ul", "report", "")?;
-            ul.set_id("fill-report");
-            for v in &state.fill {
-                let li = el(
-                    &doc,
-                    "li",
-                    if v.outcome.holds_value() { "ok" } else { "bad" },
-                    "",
-                )?;
-                li.set_text_content(Some(&self.tr(&outcome_text(v))));
-                ul.append_child(&li)?;
-            }
-            add(&auth0, ul)?;
-        }
-        self.root.append_child(&auth0)?;
-
-        let notice = el(&doc, "p", "notice", "")?;
-        notice.set_id("notice");
-        notice.set_attribute("role", "status")?;
-        if let Some(n) = &state.notice {
-            notice.set_class_name(match n.tone {
-                Tone::Info => "notice info",
-                Tone::Success => "notice success",
-                Tone::Error => "notice error",
-            });
-            notice.set_text_content(Some(&self.tr(&n.text)));
-        }
-        self.root.append_child(&notice)?;
-
-        if state.captured.is_some() {
-            add(
-                &self.root,
-                self.button(&doc, "forget", &self.t("forgetKeys"), true, Request::Forget)?,
-            )?;
-        }
-        add(
-            &self.root,
-            self.button(
-                &doc,
-                "export",
-                &self.t("exportConfiguration"),
-                true,
-                Request::Export,
-            )?,
-        )?;
-        if let Some(e) = &state.export {
-            let details = el(&doc, "details", "export", "")?;
-            details.set_id("export-text");
-            details.set_attribute("open", "")?;
-            add(&details, el(&doc, "summary", "", &self.t("exportSummary"))?)?;
-            for (title, text) in [
-                ("Management API", e.management_api.as_str()),
-                ("Terraform", e.terraform.as_str()),
-                ("Deploy CLI", e.deploy_cli.as_str()),
-            ] {
-                add(&details, el(&doc, "h3", "", title)?)?;
-                add(&details, el(&doc, "pre", "", text)?)?;
-            }
-            add(&self.root, details)?;
-        }
-        Ok(())
+#[wasm_bindgen]
+impl PopupHandle {
+    /// A tab opened, closed or changed page: ask again once the changes settle.
+    #[wasm_bindgen(js_name = tabsChanged)]
+    pub fn tabs_changed(&self) {
+        self.0.tabs_changed();
     }
 }
 
-/// Entry point of `popup.html`: renders into `root`, talking to the background through `send`, every
-/// sentence through `translate` (the browser's i18n). Returns `refresh()`, which asks the background for
-/// the state again (a tab opened, closed or changed page).
+/// Entry point of `popup.html`: binds the shell in `root`, talking to the background through `send`,
+/// every sentence through `translate` (the browser's i18n). `first` is the answer to the status request
+/// `popup.js` sent while the core loaded.
 #[wasm_bindgen(js_name = startPopup)]
 pub fn start_popup(
     root: Element,
     send: js_sys::Function,
     translate: js_sys::Function,
     shortcuts: JsValue,
-) -> js_sys::Function {
-    let shortcuts = Shortcuts::from_js(&shortcuts).unwrap_or_default();
-    let popup = Popup::mount_with(root, send, translate, shortcuts);
-    let refresh = Closure::<dyn Fn()>::new(move || Popup::request(&popup, Request::Status));
-    let function: js_sys::Function = refresh.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    // The popup lives as long as its page, whether or not the caller keeps `refresh`.
-    refresh.forget();
-    function
+    first: JsValue,
+) -> PopupHandle {
+    let shortcuts: Shortcuts = from_js(shortcuts).unwrap_or_default();
+    let popup = Popup::bind(root, send, translate, shortcuts);
+    Popup::show_answer(&popup, Ok(first), true);
+    PopupHandle(popup)
 }

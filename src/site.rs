@@ -1,7 +1,5 @@
 //! The pages KeyBridge serves, as data: origin, path shape and the wordings of each label.
 
-use crate::prelude::*;
-
 use crate::keys::KeyPart;
 use crate::snapshot::PageUrl;
 
@@ -188,6 +186,15 @@ const PORTAL: Origins =
     Origins::Exact(&["https://developer.x.com", "https://developer.twitter.com"]);
 const TWITTER_API: Origins = Origins::Exact(&["https://api.twitter.com"]);
 const DASHBOARD: Origins = Origins::Exact(&["https://manage.auth0.com"]);
+
+/// The only origins a plan may be applied in (the Twitter sites' settings pages and the Auth0 dashboard);
+/// `content.js` checks its own origin against the same list (a native test keeps the two equal).
+pub const FILL_ORIGINS: &[&str] = &[
+    "https://manage.auth0.com",
+    "https://apps.twitter.com",
+    "https://developer.x.com",
+    "https://developer.twitter.com",
+];
 const PORTAL_APP: [Segment; 6] = [
     Literal("en"),
     Literal("portal"),

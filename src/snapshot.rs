@@ -1,6 +1,6 @@
 //! The page snapshot: what a content script tells the core about a page. The contract between JS and Rust.
 
-use crate::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
@@ -14,9 +14,8 @@ pub const MAX_TEXT: usize = 512;
 pub const MAX_PAGE_TEXT: usize = 4096;
 
 /// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PageUrl {
     /// `scheme://host[:port]`, exactly as `URL.origin` gives it.
     pub origin: String,
@@ -48,16 +47,15 @@ impl PageUrl {
 }
 
 /// One form control on the page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", default))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Field {
     /// Id the content script gave this element for this snapshot; fill plans address elements by it.
     pub id: u32,
     /// Lower-case tag name: `input`, `textarea`, `select`.
     pub tag: String,
     /// The input's type (`text`, `password`, `checkbox`, …).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "type"))]
+    #[serde(rename = "type")]
     pub input_type: String,
     pub name: String,
     pub html_id: String,
@@ -75,9 +73,8 @@ pub struct Field {
 }
 
 /// A label → value pair of read-only text, such as a row of the legacy keys table.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TextPair {
     pub label: String,
     pub value: String,
@@ -86,9 +83,8 @@ pub struct TextPair {
 }
 
 /// What a content script saw on a page at one moment.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", default))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct PageSnapshot {
     pub version: u32,
     /// Distinguishes snapshots of the same tab; fill plans name the snapshot they were made from.
@@ -103,36 +99,6 @@ pub struct PageSnapshot {
     /// The page had more than the bounds allow; the content script stopped collecting.
     pub truncated: bool,
 }
-
-// The content script's shapes (`extension/content.js`); native tests read the recorded fixtures with serde.
-crate::js_struct!(default PageUrl { origin: "origin", path: "path", hash: "hash" });
-crate::js_struct!(default Field {
-    id: "id",
-    tag: "tag",
-    input_type: "type",
-    name: "name",
-    html_id: "htmlId",
-    role: "role",
-    labels: "labels",
-    value: "value",
-    has_value: "hasValue",
-    visible: "visible",
-    readonly: "readonly",
-    disabled: "disabled",
-    checked: "checked",
-});
-crate::js_struct!(default TextPair { label: "label", value: "value", section: "section" });
-crate::js_struct!(default PageSnapshot {
-    version: "version",
-    snapshot_id: "snapshotId",
-    url: "url",
-    top_frame: "topFrame",
-    title: "title",
-    fields: "fields",
-    pairs: "pairs",
-    text: "text",
-    truncated: "truncated",
-});
 
 impl PageSnapshot {
     /// Checks the bounds and version of a snapshot that came from a content script.

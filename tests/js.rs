@@ -1,4 +1,4 @@
-//! The JS boundary (`src/js.rs`) in a real browser: the content script's recorded snapshots decode to what
+//! The JS boundary (serde-wasm-bindgen, `src/wire.rs`) in a real browser: the content script's recorded snapshots decode to what
 //! the native tests read with serde, the plans have the shapes `content.js` reads, and values of the wrong
 //! shape are refused.
 #![cfg(target_arch = "wasm32")]
@@ -10,13 +10,13 @@ use keybridge::flow::{
 use keybridge::guide::{
     Application, Facts, GuideAction, Step, StepId, StepState, Tenant, TryResult,
 };
-use keybridge::js::Js;
 use keybridge::keys::{ConsumerPair, Secret};
 use keybridge::page::{
     capture, classify, FieldOutcome, FieldVerdict, FillAction, FillPlan, FillReport, Op, Target,
 };
 use keybridge::snapshot::{PageSnapshot, PageUrl};
 use keybridge::text::Text;
+use keybridge::wire::{from_js, to_js};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -148,7 +148,9 @@ fn recorded_snapshots_decode_whole() {
     for (name, json) in FIXTURES {
         let fixture = parse(json);
         let raw = get(&fixture, "snapshot");
-        let snap = PageSnapshot::from_js(&raw).unwrap_or_else(|| panic!("{name}: not decoded"));
+        let snap = from_js::<PageSnapshot>(raw.clone())
+            .ok()
+            .unwrap_or_else(|| panic!("{name}: not decoded"));
         let snap = snap.checked().unwrap_or_else(|e| panic!("{name}: {e}"));
         // Every field and pair arrived, with their labels and states.
         let fields = js_sys::Array::from(&get(&raw, "fields"));
@@ -194,7 +196,7 @@ fn recorded_snapshots_decode_whole() {
             );
         }
         // Written back, it is the very JSON the content script sent: every key read, none misspelled.
-        assert_eq!(stringify(&snap.to_js()), stringify(&raw), "{name}");
+        assert_eq!(stringify(&to_js(&snap)), stringify(&raw), "{name}");
     }
 }
 
@@ -227,7 +229,7 @@ fn plans_have_the_shape_the_content_script_reads() {
             },
         ],
     };
-    let message = PageRequest::Apply { plan: plan.clone() }.to_js();
+    let message = to_js(&PageRequest::Apply { plan: plan.clone() });
     assert_eq!(
         stringify(&message),
         format!(
@@ -241,23 +243,22 @@ fn plans_have_the_shape_the_content_script_reads() {
         )
     );
     assert_eq!(
-        PageRequest::from_js(&message),
+        from_js::<PageRequest>(message.clone()).ok(),
         Some(PageRequest::Apply { plan })
     );
     // content.js walks the page's prose only when `text` is true.
     assert_eq!(
-        stringify(&PageRequest::Snapshot { text: false }.to_js()),
+        stringify(&to_js(&PageRequest::Snapshot { text: false })),
         r#"{"kind":"snapshot","text":false}"#
     );
     assert_eq!(
-        PageRequest::from_js(&parse(r#"{"kind":"snapshot","text":true}"#)),
+        from_js::<PageRequest>(parse(r#"{"kind":"snapshot","text":true}"#)).ok(),
         Some(PageRequest::Snapshot { text: true })
     );
     // The report, as content.js writes it.
-    let report = FillReport::from_js(&parse(
+    let report = from_js::<FillReport>(parse(
         r#"{"snapshotId":7,"results":[{"field":3,"outcome":"filled"},{"field":4,"outcome":"occupied"}],"refused":null}"#,
-    ))
-    .expect("report");
+    )).expect("report");
     assert_eq!((report.snapshot_id, report.refused), (7, None));
     assert_eq!(
         report
@@ -267,7 +268,8 @@ fn plans_have_the_shape_the_content_script_reads() {
             .collect::<Vec<_>>(),
         [(3, FieldOutcome::Filled), (4, FieldOutcome::Occupied)]
     );
-    let refused = FillReport::from_js(&parse(r#"{"snapshotId":0,"results":[],"refused":"stale"}"#));
+    let refused =
+        from_js::<FillReport>(parse(r#"{"snapshotId":0,"results":[],"refused":"stale"}"#)).ok();
     assert_eq!(refused.and_then(|r| r.refused).as_deref(), Some("stale"));
 }
 
@@ -330,9 +332,12 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         revealed_key: Some("k".repeat(25)),
         ..PopupState::default()
     };
-    assert_eq!(PopupState::from_js(&state.to_js()), Some(state.clone()));
+    assert_eq!(
+        from_js::<PopupState>(to_js(&state)).ok(),
+        Some(state.clone())
+    );
     // The keys the popup reads by name, and the shapes of a step and a verdict.
-    let js = state.to_js();
+    let js = to_js(&state);
     assert_eq!(get(&js, "revealedKey").as_string(), Some("k".repeat(25)));
     assert_eq!(
         stringify(&get(&js, "guide")),
@@ -363,11 +368,11 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         },
         Request::RevealKey,
     ] {
-        assert_eq!(Request::from_js(&request.to_js()), Some(request));
+        assert_eq!(from_js::<Request>(to_js(&request)).ok(), Some(request));
     }
     // Flags the popup leaves out default to false.
     assert_eq!(
-        Request::from_js(&parse(r#"{"kind":"capture"}"#)),
+        from_js::<Request>(parse(r#"{"kind":"capture"}"#)).ok(),
         Some(Request::Capture {
             accept_lookalike: false
         })
@@ -388,7 +393,7 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         }),
         ..Facts::default()
     };
-    assert_eq!(Facts::from_js(&facts.to_js()), Some(facts));
+    assert_eq!(from_js::<Facts>(to_js(&facts)).ok(), Some(facts));
     let stored = StoredCapture {
         pair: ConsumerPair {
             key: Secret::new("k".into()),
@@ -399,7 +404,7 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         source_url: "u".into(),
         expires_at: 5.0,
     };
-    assert_eq!(StoredCapture::from_js(&stored.to_js()), Some(stored));
+    assert_eq!(from_js::<StoredCapture>(to_js(&stored)).ok(), Some(stored));
 }
 
 #[wasm_bindgen_test]
@@ -414,7 +419,7 @@ fn values_of_the_wrong_shape_are_refused() {
         r#""status""#,
         "null",
     ] {
-        assert_eq!(Request::from_js(&parse(bad)), None, "{bad}");
+        assert_eq!(from_js::<Request>(parse(bad)).ok(), None, "{bad}");
     }
     for bad in [
         r#"{"version":1,"fields":"many"}"#,
@@ -423,7 +428,9 @@ fn values_of_the_wrong_shape_are_refused() {
         r#"{"version":1,"pairs":[{"label":3}]}"#,
         "[]",
     ] {
-        assert_eq!(PageSnapshot::from_js(&parse(bad)), None, "{bad}");
+        // Refused when decoded, or by the bounds and version check that follows every decode.
+        let snapshot = from_js::<PageSnapshot>(parse(bad)).ok();
+        assert_eq!(snapshot.and_then(|s| s.checked().ok()), None, "{bad}");
     }
     for bad in [
         r#""set""#,
@@ -432,19 +439,19 @@ fn values_of_the_wrong_shape_are_refused() {
         r#"{}"#,
         "null",
     ] {
-        assert_eq!(Op::from_js(&parse(bad)), None, "{bad}");
+        assert_eq!(from_js::<Op>(parse(bad)).ok(), None, "{bad}");
     }
     for bad in [r#""everything""#, r#"{"application":1}"#, r#"["try"]"#] {
-        assert_eq!(Target::from_js(&parse(bad)), None, "{bad}");
+        assert_eq!(from_js::<Target>(parse(bad)).ok(), None, "{bad}");
     }
     for bad in [
         r#""worked""#,
         r#"{"failed":{"step":"keys"}}"#,
         r#"{"failed":{"step":"nope","message":"m"}}"#,
     ] {
-        assert_eq!(TryResult::from_js(&parse(bad)), None, "{bad}");
+        assert_eq!(from_js::<TryResult>(parse(bad)).ok(), None, "{bad}");
     }
-    // An array claiming more elements than any list may hold is refused before it is read.
+    // An array claiming billions of (missing) elements is refused at the first one, not walked.
     let huge = parse(r#"{"version":1,"fields":[]}"#);
     let fields = get(&huge, "fields");
     js_sys::Reflect::set(
@@ -453,12 +460,13 @@ fn values_of_the_wrong_shape_are_refused() {
         &JsValue::from_f64(4_294_967_295.0),
     )
     .expect("set");
-    assert_eq!(PageSnapshot::from_js(&huge), None);
-    // A stored capture without its secret, or with an expiry that never comes, is no capture.
+    assert_eq!(from_js::<PageSnapshot>(huge).ok(), None);
+    // A stored capture without its secret is no capture; one whose expiry never comes has expired.
     assert_eq!(
-        StoredCapture::from_js(&parse(
+        from_js::<StoredCapture>(parse(
             r#"{"pair":{"key":"k"},"sourceTab":1,"sourceTitle":"","sourceUrl":"","expiresAt":1}"#
-        )),
+        ))
+        .ok(),
         None
     );
     let endless = js_sys::Object::new();
@@ -472,7 +480,14 @@ fn values_of_the_wrong_shape_are_refused() {
     ] {
         js_sys::Reflect::set(&endless, &k.into(), &v).expect("set");
     }
-    assert_eq!(StoredCapture::from_js(&endless), None);
-    js_sys::Reflect::set(&endless, &"expiresAt".into(), &JsValue::from_f64(2.0)).expect("set");
-    assert!(StoredCapture::from_js(&endless).is_some());
+    let endless = from_js::<StoredCapture>(endless.into()).expect("decoded");
+    assert!(
+        endless.is_expired(0.0),
+        "an expiry that is not a number has passed"
+    );
+    let later = StoredCapture {
+        expires_at: 2.0,
+        ..endless
+    };
+    assert!(!later.is_expired(1.0) && later.is_expired(2.0));
 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
 
-use keybridge::js::Js;
 use keybridge::page::{FieldOutcome, FieldVerdict, Target};
 use keybridge::popup::Popup;
 use keybridge::snapshot::PageUrl;
 use keybridge::text::Text;
+use keybridge::wire::to_js;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -19,7 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A popup mounted in a fresh element, with a `send` that records requests and answers `next`.
 fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
-    mount_answering(vec![next.to_js()])
+    mount_answering(vec![to_js(&next)])
 }
 
 /// A popup whose background answers requests with `answers` in turn, the last one from then on.
@@ -28,6 +28,8 @@ fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec
         .and_then(|w| w.document())
         .expect("document");
     let root = doc.create_element("main").expect("element");
+    root.set_inner_html(shell());
+    translate_shell(&root);
     doc.body()
         .expect("body")
         .append_child(&root)
@@ -55,6 +57,33 @@ fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec
     );
     send.forget(); // the test page lives as long as the test
     (popup, root, sent)
+}
+
+/// The popup's static shell: what `popup.html` has inside its `<main>`.
+fn shell() -> &'static str {
+    let html = include_str!("../extension/popup.html");
+    let start = html
+        .find("<main")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+    let end = html.rfind("</main>");
+    match (start, end) {
+        (Some(start), Some(end)) => &html[start..end],
+        _ => panic!("popup.html has no <main>"),
+    }
+}
+
+/// What `popup.js` does before the core starts: each `data-i18n` element gets its message.
+fn translate_shell(root: &Element) {
+    let translate = english();
+    let list = root.query_selector_all("[data-i18n]").expect("query");
+    for i in 0..list.length() {
+        let el: Element = list.item(i).expect("item").dyn_into().expect("element");
+        let id = el.get_attribute("data-i18n").unwrap_or_default();
+        let text = translate
+            .call2(&JsValue::NULL, &id.into(), &js_sys::Array::new())
+            .expect("translate");
+        el.set_text_content(text.as_string().as_deref());
+    }
 }
 
 /// `chrome.i18n.getMessage` for the test page: the English catalogue the extension ships.
@@ -135,6 +164,12 @@ async fn asks_for_the_state_on_open_and_keeps_the_buttons_named() {
         capture.has_attribute("disabled"),
         "no Twitter tab: capture is disabled"
     );
+    for nothing_yet in ["captured", "reveal", "forget", "fill-report", "export-text"] {
+        assert!(
+            button(&root, nothing_yet).has_attribute("hidden"),
+            "{nothing_yet} is hidden while there is nothing to show"
+        );
+    }
     assert!(root
         .text_content()
         .unwrap_or_default()
@@ -148,7 +183,7 @@ async fn a_refusal_from_the_background_is_said_not_shown_as_an_empty_state() {
         twitter: tab("Keys and Access Tokens"),
         ..PopupState::default()
     };
-    let (_popup, root, sent) = mount_answering(vec![shown.to_js(), refusal]);
+    let (_popup, root, sent) = mount_answering(vec![to_js(&shown), refusal]);
     settle().await;
     assert!(!button(&root, "capture").has_attribute("disabled"));
     button(&root, "capture").click();
@@ -198,7 +233,7 @@ async fn shows_the_captured_key_masked_and_where_it_came_from() {
     assert!(expiry.contains("in 10 min"), "{expiry}");
     assert!(!button(&root, "capture").has_attribute("disabled"));
     assert!(!button(&root, "fill").has_attribute("disabled"));
-    assert!(root.query_selector("#forget").ok().flatten().is_some());
+    assert!(!button(&root, "forget").has_attribute("hidden"));
 }
 
 #[wasm_bindgen_test]
@@ -323,10 +358,9 @@ fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
 #[wasm_bindgen_test]
 async fn the_background_refuses_messages_not_from_its_own_pages() {
     let calls = Rc::new(RefCell::new(Vec::new()));
-    let message = keybridge::flow::Request::Capture {
+    let message = to_js(&keybridge::flow::Request::Capture {
         accept_lookalike: false,
-    }
-    .to_js();
+    });
     let base = "chrome-extension://abcdefghijklmnop/".to_string();
     for sender in [
         "https://manage.auth0.com/dashboard/us/acme/connections/social",

@@ -172,7 +172,7 @@ test('the portal showing only hints says to regenerate and captures nothing', as
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#notice')).toHaveText(/shows the API Key and Secret only once\. Click Regenerate/);
-  await expect(popup.locator('#captured')).toHaveCount(0);
+  await expect(popup.locator('#captured')).toBeHidden();
   await expectNothingCaptured();
 });
 
@@ -184,7 +184,7 @@ test('an OAuth 2.0 Client ID offered as the consumer key gets a warning and the 
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#notice')).toContainText('looks like an OAuth 2.0 Client ID');
-  await expect(popup.locator('#captured')).toHaveCount(0);
+  await expect(popup.locator('#captured')).toBeHidden();
   await popup.getByRole('button', { name: 'Capture anyway' }).click();
   await expect(popup.locator('#captured dd').first()).toHaveText(MASKED(app.consumerKey));
 });

@@ -117,7 +117,7 @@ test('the Auth0 tab leaving the settings during a fill gets a clear message and 
   await auth0.goto(env.urls.auth0Social);
   await expect(popup.locator('#notice')).toHaveText(/not the Auth0 Twitter connection settings|changed \(it reloaded or moved to another page\)|moved to another page/);
   await expect(popup.locator('#captured')).toBeVisible(); // nothing lost
-  await expect(popup.locator('#fill-report')).toHaveCount(0);
+  await expect(popup.locator('#fill-report')).toBeHidden();
   expect(env.world.world.tenant.connection.clientId).toBe('');
 });
 

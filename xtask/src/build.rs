@@ -127,8 +127,6 @@ pub fn build() -> Result {
             "--release",
             "--package",
             "keybridge",
-            // Without `std`: the crate is `no_std` and brings its own panic handler and allocator.
-            "--no-default-features",
             "--target",
             "wasm32-unknown-unknown",
         ])

@@ -57,7 +57,7 @@ const TEST_STEPS: &[Step] = &[
 ];
 
 /// The shipped wasm + glue, gzip -9, against the ratchet in `xtask/size-budget.txt` (sizes are
-/// deterministic; lower the budget as the core shrinks, toward the 48 KB goal).
+/// deterministic: a change that grows the core raises the budget on purpose, in its own commit).
 fn size_budget() -> Result {
     let r = root();
     let budget: usize = std::fs::read_to_string(r.join("xtask/size-budget.txt"))
@@ -71,7 +71,7 @@ fn size_budget() -> Result {
             .map_err(|e| format!("dist/chrome/{f}: {e}"))?;
         total += build::gzip_len(&bytes)?;
     }
-    eprintln!("size: shipped wasm + glue {total} B gzip; budget {budget} B; goal 49152 B");
+    eprintln!("size: shipped wasm + glue {total} B gzip; budget {budget} B");
     if total > budget {
         return Err(format!(
             "the shipped core grew to {total} B gzip, over the {budget} B budget"
@@ -95,9 +95,7 @@ fn lint() -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ];
-    clippy(&[&wasm[..], &["--all-targets"]].concat())?;
-    // The shipped configuration: `no_std`, with its own panic handler and allocator.
-    clippy(&[&wasm[..], &["--no-default-features", "--release"]].concat())
+    clippy(&[&wasm[..], &["--all-targets"]].concat())
 }
 
 fn test() -> Result {

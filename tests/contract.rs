@@ -1,0 +1,50 @@
+//! `content.js` and the core agree: the snapshot's bounds and version, and the origins a plan may land in,
+//! are written in both languages; this keeps the two copies equal.
+
+use keybridge::site::FILL_ORIGINS;
+use keybridge::snapshot::{
+    MAX_FIELDS, MAX_LABELS, MAX_PAGE_TEXT, MAX_PAIRS, MAX_TEXT, SNAPSHOT_VERSION,
+};
+
+const CONTENT_JS: &str = include_str!("../extension/content.js");
+
+/// The right-hand side of `const NAME = …;` in content.js.
+fn constant(name: &str) -> &'static str {
+    let start = format!("const {name} = ");
+    let at = CONTENT_JS
+        .find(&start)
+        .unwrap_or_else(|| panic!("content.js has no const {name}"))
+        + start.len();
+    let end = CONTENT_JS[at..].find(';').expect("a semicolon") + at;
+    CONTENT_JS[at..end].trim()
+}
+
+fn number(name: &str) -> usize {
+    constant(name)
+        .replace('_', "")
+        .parse()
+        .unwrap_or_else(|e| panic!("content.js {name}: {e}"))
+}
+
+#[test]
+fn the_content_script_bounds_the_snapshot_as_the_core_checks_it() {
+    assert_eq!(number("VERSION"), SNAPSHOT_VERSION as usize);
+    assert_eq!(number("MAX_FIELDS"), MAX_FIELDS);
+    assert_eq!(number("MAX_PAIRS"), MAX_PAIRS);
+    assert_eq!(number("MAX_LABELS"), MAX_LABELS);
+    assert_eq!(number("MAX_TEXT"), MAX_TEXT);
+    assert_eq!(number("MAX_PAGE_TEXT"), MAX_PAGE_TEXT);
+}
+
+#[test]
+fn the_content_script_applies_plans_only_where_the_core_sends_them() {
+    let list = constant("FILL_ORIGINS");
+    let origins: Vec<&str> = list
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split(',')
+        .map(|o| o.trim().trim_matches('\''))
+        .filter(|o| !o.is_empty())
+        .collect();
+    assert_eq!(origins, FILL_ORIGINS);
+}
