@@ -119,8 +119,12 @@ export async function stopWorker(browser) {
   await internals.goto('chrome://serviceworker-internals/');
   const registration = internals.locator('.serviceworker-registration', { hasText: browser.extensionId });
   await registration.filter({ hasText: 'RUNNING' }).waitFor();
+  // An open popup asks the background now and then and may wake it at once, so the page may never show
+  // STOPPED: the running worker's target closing is the proof it stopped.
+  const running = browser.context.serviceWorkers().filter((w) => w.url().includes(browser.extensionId));
+  const closed = Promise.race(running.map((w) => new Promise((resolve) => w.once('close', resolve))));
   await registration.getByRole('button', { name: 'Stop' }).click();
-  await registration.filter({ hasText: 'STOPPED' }).waitFor();
+  await Promise.race([registration.filter({ hasText: 'STOPPED' }).waitFor(), closed]);
   await internals.close();
 }
 
