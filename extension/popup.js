@@ -5,6 +5,9 @@
 const api = globalThis.browser ?? globalThis.chrome;
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.i18n.getMessage(el.dataset.i18n);
 
+// The wasm's fetch starts now, beside the glue's import and the status request; init streams it into the
+// compiler when the glue is there.
+const wasm = fetch(new URL('core_bg.wasm', import.meta.url));
 const send = (message) => api.runtime.sendMessage(message);
 const first = send({ kind: 'status' });
 const [{ default: init, startPopup }, commands] = await Promise.all([
@@ -12,7 +15,7 @@ const [{ default: init, startPopup }, commands] = await Promise.all([
   // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
   api.commands.getAll().catch(() => []),
 ]);
-await init({ module_or_path: new URL('core_bg.wasm', import.meta.url) });
+await init({ module_or_path: wasm });
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
   { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, first);

@@ -166,23 +166,26 @@ await auth0.getByLabel('API Key').waitFor();
 const popup = await browser.context.newPage();
 await popup.goto(browser.popupUrl);
 await popup.locator('#capture:not([disabled])').waitFor();
-const clickUntil = (button, selector) => popup.evaluate(({ button, selector }) => new Promise((resolve) => {
+const clickUntil = (button, selector) => popup.evaluate(({ button, selector }) => new Promise((resolve, reject) => {
   const t0 = performance.now();
   const done = () => document.querySelector(selector) && (observer.disconnect(), resolve(performance.now() - t0), true);
   const observer = new MutationObserver(done);
-  observer.observe(document.body, { subtree: true, childList: true });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  // A run that never gets there says what the popup said instead of hanging the bench.
+  setTimeout(() => { observer.disconnect(); reject(new Error(`${button}: no ${selector} after 15 s; notice: ${document.getElementById('notice').textContent}`)); }, 15_000);
   document.getElementById(button).click();
 }), { button, selector });
 const captures = [];
 const fills = [];
 for (let i = 0; i < RUNS; i++) {
-  await popup.evaluate(() => document.getElementById('captured')?.remove());
-  captures.push(await clickUntil('capture', '#captured'));
+  // The popup's shell keeps its parts and hides them: hidden again, then shown by the capture.
+  await popup.evaluate(() => document.getElementById('captured').setAttribute('hidden', ''));
+  captures.push(await clickUntil('capture', '#captured:not([hidden])'));
   // 4. Capture → fill: from the popup's click to the values read back in the Auth0 tab.
   await auth0.reload(); // an empty form again: nothing is saved
   await auth0.getByLabel('API Key').waitFor();
+  // The capture emptied the report; the fill's verdicts fill it again.
   fills.push(await clickUntil('fill', '#fill-report li.ok'));
-  await popup.evaluate(() => document.getElementById('fill-report')?.remove());
 }
 row('Capture keys click → captured (padded page)', captures, 'ms');
 row('Fill Auth0 click → values read back', fills, 'ms', 'goal ≤ 50 ms median');
