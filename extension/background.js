@@ -35,6 +35,7 @@ const browserApi = {
     }
   },
   sessionGet: async (key) => (await api.storage.session.get(key))[key],
+  sessionGetAll: () => api.storage.session.get(null),
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
   scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),

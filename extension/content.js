@@ -13,6 +13,7 @@
   const MAX_LABELS = 8;
   const MAX_TEXT = 512;
   const MAX_PAGE_TEXT = 4096;
+  const MAX_HEADINGS = 32;
   // The only origins a plan may land in, checked again here after the background checked the tab (secrets
   // go only to manage.auth0.com: the core plans them nowhere else).
   const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com'];
@@ -113,6 +114,7 @@
     const pairs = [];
     let truncated = false;
     let section = '';
+    const headings = [];
     const root = document.body ?? document.documentElement;
     // One pass over a live collection: cheaper than a TreeWalker on large pages.
     const all = root.getElementsByTagName('*');
@@ -121,7 +123,15 @@
       switch (el.tagName) {
         case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
           section = clean(el.textContent);
+          // What the page says it is about (an Auth0 connection names its provider only here).
+          if (headings.length < MAX_HEADINGS) { if (section) headings.push(section); } else truncated = true;
           break;
+        case 'IMG': {
+          const alt = clean(el.getAttribute('alt'));
+          if (!alt) break;
+          if (headings.length < MAX_HEADINGS) headings.push(alt); else truncated = true;
+          break;
+        }
         case 'INPUT': case 'TEXTAREA': case 'SELECT': case 'BUTTON': {
           if (el.type === 'hidden') break;
           if (fields.length >= MAX_FIELDS) { truncated = true; break; }
@@ -156,6 +166,7 @@
       url: { origin: location.origin, path: location.pathname, hash: location.hash },
       topFrame: window.top === window,
       title: clean(document.title),
+      headings,
       fields,
       pairs,
       text: withText ? pageText(root) : '',

@@ -1,5 +1,7 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
+use futures::future::join_all;
+use futures::join;
 use gloo::timers::future::TimeoutFuture;
 use gloo::utils::errors::JsError;
 use serde::Deserialize;
@@ -12,7 +14,9 @@ use crate::flow::{
     PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
-use crate::page::{capture_as, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op};
+use crate::page::{
+    capture_as, check_twitter_connection, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op,
+};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, FILL_ORIGINS, KEY_PAGES, PROSE_PAGES};
 use crate::snapshot::{PageSnapshot, PageUrl};
 use crate::text::Text;
@@ -35,6 +39,9 @@ extern "C" {
     async fn send_to_tab(this: &BrowserApi, id: i32, message: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionGet)]
     async fn session_get(this: &BrowserApi, key: &str) -> Result<JsValue, JsValue>;
+    /// Everything `storage.session` holds, in one call.
+    #[wasm_bindgen(method, catch, js_name = sessionGetAll)]
+    async fn session_get_all(this: &BrowserApi) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionSet)]
     async fn session_set(this: &BrowserApi, key: &str, value: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sessionRemove)]
@@ -104,6 +111,15 @@ fn storage_error(e: JsValue) -> Error {
         Err(not_an_error) => not_an_error.to_string(),
     };
     Error::Storage(message)
+}
+
+/// The records of `storage.session`.
+struct Session {
+    capture: Option<StoredCapture>,
+    fill: Vec<FieldVerdict>,
+    choices: Choices,
+    facts: Facts,
+    notice: Option<Notice>,
 }
 
 /// The admin's options.
@@ -200,51 +216,86 @@ impl Flow {
         }
     }
 
-    /// Reads the facts of every open page of the guide and merges them into what was seen before.
-    async fn observe(&self, tabs: &[Tab]) -> Facts {
-        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+    /// Reads the facts of every open page of the guide (all tabs at once) and merges them into `known`.
+    async fn observe(&self, tabs: &[Tab], known: Facts) -> Facts {
+        let mut facts = known.clone();
         // Oldest first, so the page the admin looked at last has the final word.
-        for tab in oldest_first(tabs) {
-            let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
-                continue;
-            };
-            // The sign-in pages of Auth0 tenants: only the tenant of this guide.
-            if kind == PageKind::Auth0TenantSignIn
-                && facts
-                    .tenant
-                    .as_ref()
-                    .is_none_or(|t| tab.url.origin != ["https://", &t.domain].concat())
-            {
-                continue;
-            }
-            if let Ok(snapshot) = self.snapshot(tab).await {
-                facts.merge(observe(&snapshot));
-            }
+        let watched: Vec<&Tab> = oldest_first(tabs)
+            .into_iter()
+            .filter(|tab| {
+                let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
+                    return false;
+                };
+                // The sign-in pages of Auth0 tenants: only the tenant of this guide.
+                kind != PageKind::Auth0TenantSignIn
+                    || known
+                        .tenant
+                        .as_ref()
+                        .is_some_and(|t| tab.url.origin == ["https://", &t.domain].concat())
+            })
+            .collect();
+        let snapshots = join_all(watched.into_iter().map(|tab| self.snapshot(tab))).await;
+        for snapshot in snapshots.into_iter().flatten() {
+            facts.merge(observe(&snapshot));
         }
-        let _ = self.store(FACTS_KEY, to_js(&facts)).await;
+        if facts != known {
+            let _ = self.store(FACTS_KEY, to_js(&facts)).await;
+        }
         facts
     }
 
+    /// What `storage.session` holds, read in one call; each record decoded on its own (one this version
+    /// cannot read counts as absent).
+    async fn session_all(&self) -> Session {
+        let all = self
+            .api
+            .session_get_all()
+            .await
+            .unwrap_or(JsValue::UNDEFINED);
+        let get = |key: &str| {
+            if all.is_object() {
+                js_sys::Reflect::get(&all, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            } else {
+                JsValue::UNDEFINED
+            }
+        };
+        Session {
+            capture: stored(get(CAPTURE_KEY)),
+            fill: stored(get(FILL_KEY)).unwrap_or_default(),
+            choices: stored(get(CHOICES_KEY)).unwrap_or_default(),
+            facts: stored(get(FACTS_KEY)).unwrap_or_default(),
+            notice: stored(get(NOTICE_KEY)),
+        }
+    }
+
+    /// What the popup shows. The tabs, `storage.session` and the options are read side by side, then the
+    /// open pages of the guide all at once: the popup waits for this on every open.
     async fn state(&self, notice: Option<Notice>) -> PopupState {
-        let tabs = self.tabs().await;
-        let choices = self.choices().await;
+        let (tabs, session, options) = join!(self.tabs(), self.session_all(), self.options());
+        let Session {
+            capture,
+            fill,
+            choices,
+            facts,
+            notice: pending,
+        } = session;
         let notice = match notice {
             Some(n) => Some(n),
             None => {
-                let pending: Option<Notice> = self.session(NOTICE_KEY).await.ok().and_then(stored);
                 if pending.is_some() {
                     let _ = self.remove(NOTICE_KEY).await;
                 }
                 pending
             }
         };
-        let (captured, notice) = match self.capture_in_store().await {
-            Ok(c) => (c.map(|c| c.view()), notice),
-            Err(e) => (None, notice.or(Some(Notice::error(e)))),
+        let (captured, notice) = match capture {
+            Some(c) if c.is_expired(js_sys::Date::now()) => {
+                let _ = self.remove(CAPTURE_KEY).await;
+                (None, notice.or(Some(Notice::error(Error::Expired))))
+            }
+            c => (c.map(|c| c.view()), notice),
         };
-        let fill: Vec<FieldVerdict> = stored_or_default(self.session(FILL_KEY).await);
-        let facts = self.observe(&tabs).await;
-        let options = self.options().await;
+        let facts = self.observe(&tabs, facts).await;
         let situation = Situation {
             open: tabs.iter().filter_map(|t| kind_for_url(&t.url)).collect(),
             captured: captured.is_some(),
@@ -297,6 +348,10 @@ impl Flow {
         // The Try menu needs a click to show its item, then a second look.
         for _ in 0..2 {
             let snapshot = self.snapshot(tab).await?;
+            // A connection's own pages act only on Twitter's (the social list names every provider).
+            if tab.shows(&[Auth0TwitterConnection, Auth0ConnectionApplications]) {
+                check_twitter_connection(&snapshot)?;
+            }
             let plan = plan_action(action, &snapshot, &facts, custom.as_deref(), applications)
                 .ok_or(Error::GuideNothingToDo)?;
             let report = self.apply(tab, kinds, &plan).await?;
@@ -448,8 +503,13 @@ impl Flow {
             .await
             .tab
             .ok_or(Error::NoAuth0Tab)?;
-        self.check_source(&stored).await?;
-        let plan = self.plan(&tab, &stored, overwrite).await?;
+        // The Twitter tab is asked whether its keys changed while the Auth0 form is read.
+        let (source, plan) = join!(
+            self.check_source(&stored),
+            self.plan(&tab, &stored, overwrite)
+        );
+        source?;
+        let plan = plan?;
         // `apply` checks the tab again at the last moment: the secret goes only to the verified Auth0 page.
         let report = self.apply(&tab, CONNECTION_PAGES, &plan).await?;
         let verdicts = verify(&plan, &report)?;

@@ -32,6 +32,12 @@ pub enum Error {
     NoAuth0Tab,
     NotKeysPage(String),
     NotAuth0Page(String),
+    /// The connection page names another provider (its name as the page shows it).
+    OtherProvider(String),
+    /// The connection page names no provider at all.
+    ProviderUnknown,
+    /// The connection page names Twitter and another provider (the other one).
+    ProviderUnclear(String),
     KeyNotFound(KeyPart),
     PortalKeysHidden,
     KeyAmbiguous(KeyPart),
@@ -91,6 +97,9 @@ impl Error {
             NoAuth0Tab => Text::new("errNoAuth0Tab"),
             NotKeysPage(u) => Text::with("errNotKeysPage", [u.clone()]),
             NotAuth0Page(u) => Text::with("errNotAuth0Page", [u.clone()]),
+            OtherProvider(p) => Text::with("errOtherProvider", [p.clone()]),
+            ProviderUnknown => Text::new("errProviderUnknown"),
+            ProviderUnclear(p) => Text::with("errProviderUnclear", [p.clone()]),
             KeyNotFound(p) => Text::with("errKeyNotFound", [p.label().into()]),
             PortalKeysHidden => Text::new("errPortalKeysHidden"),
             KeyAmbiguous(p) => Text::with("errKeyAmbiguous", [p.label().into()]),

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::keys::{parse_key_part_as, ConsumerPair, KeyPart, Secret};
-use crate::site::{kind_for_url, label_names, PageKind, Side, CONNECTION_PAGES, KEY_PAGES};
+use crate::site::{
+    kind_for_url, label_names, providers_named, PageKind, Side, CONNECTION_PAGES, KEY_PAGES,
+};
 use crate::snapshot::{Field, PageSnapshot};
 
 const PARTS: [KeyPart; 2] = [KeyPart::ConsumerKey, KeyPart::ConsumerSecret];
@@ -174,6 +176,25 @@ fn field_for(snapshot: &PageSnapshot, part: KeyPart) -> Result<&Field, Error> {
     Ok(first)
 }
 
+/// Whether an Auth0 connection page is Twitter's, by what the page itself says: its title and headings
+/// (logo texts included) name Twitter or X, and no other provider. The URL cannot tell: every social
+/// connection has the same shape.
+pub fn check_twitter_connection(snapshot: &PageSnapshot) -> Result<(), Error> {
+    let mut twitter = false;
+    let mut other = None;
+    for text in core::iter::once(&snapshot.title).chain(&snapshot.headings) {
+        let (t, o) = providers_named(text);
+        twitter |= t;
+        other = other.or(o);
+    }
+    match (twitter, other) {
+        (true, None) => Ok(()),
+        (true, Some(o)) => Err(Error::ProviderUnclear(o.into())),
+        (false, Some(o)) => Err(Error::OtherProvider(o.into())),
+        (false, None) => Err(Error::ProviderUnknown),
+    }
+}
+
 /// Plans the fill of the consumer pair into an Auth0 Twitter connection page.
 pub fn plan_fill(
     snapshot: &PageSnapshot,
@@ -183,6 +204,7 @@ pub fn plan_fill(
     if !classify(snapshot).is_some_and(|k| CONNECTION_PAGES.contains(&k)) {
         return Err(Error::NotAuth0Page(snapshot.url.href()));
     }
+    check_twitter_connection(snapshot)?;
     let actions = PARTS
         .iter()
         .map(|&part| {

@@ -77,6 +77,66 @@ pub const PROSE_PAGES: &[PageKind] = &[
     PageKind::TwitterAuthorize,
 ];
 
+/// Auth0's other social providers, as a page names them (a word of a heading, the title or a logo's text)
+/// and as the admin reads them. Every social connection shares the URL shape and, today, the field labels:
+/// only these words tell a GitHub connection from Twitter's.
+pub const OTHER_PROVIDERS: &[(&str, &str)] = &[
+    ("amazon", "Amazon"),
+    ("apple", "Apple"),
+    ("baidu", "Baidu"),
+    ("bitbucket", "Bitbucket"),
+    ("daccount", "dAccount"),
+    ("discord", "Discord"),
+    ("dropbox", "Dropbox"),
+    ("dwolla", "Dwolla"),
+    ("evernote", "Evernote"),
+    ("facebook", "Facebook"),
+    ("fitbit", "Fitbit"),
+    ("github", "GitHub"),
+    ("gmail", "Google"),
+    ("google", "Google"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("microsoft", "Microsoft"),
+    ("paypal", "PayPal"),
+    ("planningcenter", "Planning Center"),
+    ("renren", "Renren"),
+    ("salesforce", "Salesforce"),
+    ("shopify", "Shopify"),
+    ("slack", "Slack"),
+    ("soundcloud", "SoundCloud"),
+    ("spotify", "Spotify"),
+    ("thecity", "The City"),
+    ("tumblr", "Tumblr"),
+    ("twitch", "Twitch"),
+    ("vkontakte", "VKontakte"),
+    ("weibo", "Weibo"),
+    ("windowslive", "Microsoft"),
+    ("wordpress", "WordPress"),
+    ("yahoo", "Yahoo"),
+    ("yammer", "Yammer"),
+    ("yandex", "Yandex"),
+];
+
+/// The providers a text names: whether it names Twitter (the word "Twitter", or "X" as a word of its
+/// own, as X styles itself), and the first other provider it names.
+pub fn providers_named(text: &str) -> (bool, Option<&'static str>) {
+    let mut twitter = false;
+    let mut other = None;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word == "X" || word.eq_ignore_ascii_case("twitter") {
+            twitter = true;
+        } else if other.is_none() {
+            let lower = word.to_lowercase();
+            other = OTHER_PROVIDERS
+                .iter()
+                .find(|(w, _)| *w == lower)
+                .map(|(_, name)| *name);
+        }
+    }
+    (twitter, other)
+}
+
 /// Which of the two sites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -12,6 +12,8 @@ pub const MAX_PAIRS: usize = 400;
 pub const MAX_LABELS: usize = 8;
 pub const MAX_TEXT: usize = 512;
 pub const MAX_PAGE_TEXT: usize = 4096;
+/// Headings and image texts (`alt`) a snapshot may carry.
+pub const MAX_HEADINGS: usize = 32;
 
 /// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -92,6 +94,8 @@ pub struct PageSnapshot {
     pub url: PageUrl,
     pub top_frame: bool,
     pub title: String,
+    /// The page's headings and image texts (`alt`), in page order: where a page says what it is about.
+    pub headings: Vec<String>,
     pub fields: Vec<Field>,
     pub pairs: Vec<TextPair>,
     /// The page's text, whitespace collapsed, cut at [`MAX_PAGE_TEXT`] (error pages say what is wrong in prose).
@@ -116,6 +120,8 @@ impl PageSnapshot {
         }) && self.pairs.iter().all(|p| {
             p.label.len() <= MAX_TEXT && p.value.len() <= MAX_TEXT && p.section.len() <= MAX_TEXT
         }) && self.title.len() <= MAX_TEXT
+            && self.headings.len() <= MAX_HEADINGS
+            && self.headings.iter().all(|h| h.len() <= MAX_TEXT)
             && self.text.len() <= MAX_PAGE_TEXT * 4;
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);

@@ -7,7 +7,8 @@ mod common;
 use keybridge::error::Error;
 use keybridge::keys::{ConsumerPair, KeyPart};
 use keybridge::page::{
-    capture, classify, plan_fill, verify, FieldOutcome, FieldResult, FillReport,
+    capture, check_twitter_connection, classify, plan_fill, verify, FieldOutcome, FieldResult,
+    FillReport,
 };
 use keybridge::site::PageKind;
 use keybridge::snapshot::PageSnapshot;
@@ -211,6 +212,76 @@ fn plans_the_fill_into_the_seed_era_settings_too() {
         .map(|fd| fd.html_id.as_str())
         .collect();
     assert_eq!(ids, ["client_id", "client_secret"]);
+}
+
+/// The same connection page, saying it is another provider's (or nobody's): the URL and the labels stay
+/// Twitter-like, as every social connection's do.
+fn as_provider(name: &str, headings: &[&str]) -> Fixture {
+    let mut f = fixture(name);
+    f.snapshot.headings = headings.iter().map(|h| h.to_string()).collect();
+    f
+}
+
+#[test]
+fn fills_only_a_connection_whose_page_says_twitter_in_both_eras() {
+    for page in ["auth0-connection-settings", "auth0-seed-settings"] {
+        for heading in ["Twitter", "X", "X (formerly Twitter)", "twitter"] {
+            let f = as_provider(page, &[heading]);
+            assert!(
+                plan_fill(&f.snapshot, &test_pair(), false).is_ok(),
+                "{page}: {heading}"
+            );
+        }
+        for (heading, named) in [
+            ("GitHub", "GitHub"),
+            ("Google / Gmail", "Google"),
+            ("google-oauth2", "Google"),
+            ("Tumblr", "Tumblr"),
+            ("LinkedIn", "LinkedIn"),
+            ("Facebook", "Facebook"),
+        ] {
+            let f = as_provider(page, &[heading]);
+            assert_eq!(
+                plan_fill(&f.snapshot, &test_pair(), false),
+                Err(Error::OtherProvider(named.into())),
+                "{page}: {heading}"
+            );
+        }
+        for nothing in [&[][..], &["Social connection"], &["Settings", "Attributes"]] {
+            let f = as_provider(page, nothing);
+            assert_eq!(
+                plan_fill(&f.snapshot, &test_pair(), false),
+                Err(Error::ProviderUnknown),
+                "{page}: {nothing:?}"
+            );
+        }
+        let both = as_provider(page, &["Twitter", "GitHub"]);
+        assert_eq!(
+            plan_fill(&both.snapshot, &test_pair(), false),
+            Err(Error::ProviderUnclear("GitHub".into())),
+            "{page}"
+        );
+        // A lower-case "x" or a word that merely contains a name is no provider.
+        let words = as_provider(page, &["Export", "xylophone", "Githubber"]);
+        assert_eq!(
+            plan_fill(&words.snapshot, &test_pair(), false),
+            Err(Error::ProviderUnknown),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn the_applications_tab_is_checked_for_the_provider_too() {
+    for page in ["auth0-connection-applications", "auth0-seed-clients"] {
+        assert_eq!(check_twitter_connection(&fixture(page).snapshot), Ok(()));
+        let f = as_provider(page, &["Tumblr"]);
+        assert_eq!(
+            check_twitter_connection(&f.snapshot),
+            Err(Error::OtherProvider("Tumblr".into())),
+            "{page}"
+        );
+    }
 }
 
 #[test]

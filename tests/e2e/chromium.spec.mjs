@@ -285,3 +285,30 @@ test('holding "reveal" shows the consumer key in full only while held, never the
   await popup.keyboard.up('Space');
   await expect(key).toHaveText(MASKED(twitter.key));
 });
+
+// Every Auth0 social connection has the same URL shape and, today, the same labels: only the page's heading
+// says which provider it is. KeyBridge fills none but Twitter's, in both eras.
+for (const auth0Era of ['current', 'seed']) {
+  for (const [provider, said] of [['GitHub', /for GitHub, not Twitter/], ['Tumblr', /for Tumblr, not Twitter/], ['', /does not say which provider/]]) {
+    test(`refuses to fill the ${auth0Era}-era connection page of ${provider || 'no named provider'}`, async () => {
+      const connection = env.world.world.tenant.connection;
+      connection.provider = provider;
+      try {
+        await openTwitter('legacy');
+        const auth0 = await openAuth0(auth0Era);
+        await expect(auth0.getByRole('heading', { level: 1 })).toHaveText(provider || 'Social connection');
+        const popup = await openPopup();
+        await popup.getByRole('button', { name: 'Capture keys' }).click();
+        await expect(popup.locator('#captured')).toBeVisible();
+        await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+        await expect(popup.locator('#notice')).toHaveText(said);
+        await expect(auth0.getByLabel(AUTH0[auth0Era].key, { exact: true })).toHaveValue('');
+        await expect(auth0.getByLabel(AUTH0[auth0Era].secret, { exact: true })).toHaveValue('');
+        await expect(popup.locator('#fill-report')).toBeHidden();
+        await expect(popup.locator('#captured')).toBeVisible(); // nothing lost: the right tab can still be filled
+      } finally {
+        delete connection.provider;
+      }
+    });
+  }
+}

@@ -96,13 +96,14 @@
         setSaved({ status: 'failed' });
       }
     };
-    return h('form', { onSubmit, 'aria-label': 'Twitter settings' },
-      h('input', { type: 'hidden', name: 'strategy', value: 'twitter' }),
+    const provider = boot.connection.provider;
+    return h('form', { onSubmit, 'aria-label': `${provider || 'Connection'} settings` },
+      h('input', { type: 'hidden', name: 'strategy', value: provider.toLowerCase() }),
       h('input', { type: 'hidden', name: 'csrf', value: boot.csrf }),
       h(Field, { id: 'client_id', label: keyLabel, type: 'text', value: clientId, onChange: setClientId,
-        help: `The ${keyLabel} of your Twitter app.` }),
+        help: `The ${keyLabel} of your ${provider} app.` }),
       h(Field, { id: 'client_secret', label: secretLabel, type: 'password', value: clientSecret, onChange: setClientSecret,
-        help: `The ${secretLabel} of your Twitter app.` }),
+        help: `The ${secretLabel} of your ${provider} app.` }),
       h('fieldset', null, h('legend', null, 'Attributes'),
         h('label', { className: 'check' }, h('input', { type: 'checkbox', checked: profile, onChange: (e) => setProfile(e.target.checked) }), ' Basic Profile')),
       h('button', { type: 'submit', className: 'btn-primary' }, 'Save'),
@@ -166,7 +167,9 @@
       : h(Link, { href: hrefs[t], className: tab === t ? 'active' : '', 'aria-current': tab === t ? 'page' : undefined }, label));
     return h('div', null,
       boot.era === 'seed' ? h('a', { href: '#/connections/social' }, '← Social Connections') : h(Link, { href: hrefs.list }, '← Back to Social Connections'),
-      h('div', { className: 'conn-header' }, h('h1', null, 'Twitter'),
+      // Every social connection looks alike; only its heading names the provider (real-pages.md §4). A
+      // world may show another provider (or none) here, as a page KeyBridge must refuse.
+      h('div', { className: 'conn-header' }, h('h1', null, boot.connection.provider || 'Social connection'),
         boot.era === 'seed'
           ? h('button', { type: 'button', className: 'btn-secondary', onClick: () => window.open(boot.tryUrl, '_blank') }, 'Try')
           : h(TryMenu, { boot })),
