@@ -49,6 +49,8 @@ pub struct Popup {
     /// The pending refresh after a tab change (dropping it cancels it) and the periodic one.
     settle: RefCell<Option<Timeout>>,
     interval: RefCell<Option<Interval>>,
+    /// The last request's answer: the next request waits for it.
+    queue: RefCell<Option<js_sys::Promise>>,
 }
 
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
@@ -160,6 +162,7 @@ impl Popup {
             listeners: RefCell::new(Vec::new()),
             settle: RefCell::new(None),
             interval: RefCell::new(None),
+            queue: RefCell::new(None),
         });
         popup.listen();
         popup
@@ -287,9 +290,22 @@ impl Popup {
     }
 
     /// Sends a request to the background and shows the state it answers with.
+    /// Requests go out one at a time, in the order the admin made them: a Fill clicked while a Capture is
+    /// under way is sent once the Capture has answered, so it fills what was just captured.
     pub fn request(this: &Rc<Popup>, request: Request) {
-        let promise = this.send.call1(&JsValue::NULL, &to_js(&request));
-        Popup::show_answer(this, promise, request == Request::Status);
+        let send = this.send.clone();
+        let message = to_js(&request);
+        let previous = this.queue.take();
+        let answer = wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(previous) = previous {
+                // Its outcome is its own request's to show; this one only waits for it.
+                let _ = JsFuture::from(previous).await;
+            }
+            let sent = send.call1(&JsValue::NULL, &message)?;
+            JsFuture::from(js_sys::Promise::resolve(&sent)).await
+        });
+        this.queue.replace(Some(answer.clone()));
+        Popup::show_answer(this, Ok(answer.into()), request == Request::Status);
     }
 
     /// Shows the state a request's answer (a Promise, or the call's failure) carries.

@@ -1,4 +1,4 @@
-//! `content.js` and the core agree: the snapshot's bounds and version, and the origins a plan may land in,
+//! `content.js`, `background.js` and the core agree: the snapshot's bounds and version, and the origins a plan may land in,
 //! are written in both languages; this keeps the two copies equal.
 
 use keybridge::site::FILL_ORIGINS;
@@ -48,4 +48,31 @@ fn the_content_script_applies_plans_only_where_the_core_sends_them() {
         .filter(|o| !o.is_empty())
         .collect();
     assert_eq!(origins, FILL_ORIGINS);
+}
+
+#[test]
+fn background_js_lends_every_browser_call_the_core_makes() {
+    let core = include_str!("../src/background.rs");
+    let js = include_str!("../extension/background.js");
+    let methods: Vec<&str> = core
+        .lines()
+        .filter(|l| l.trim_start().starts_with("#[wasm_bindgen(method"))
+        .collect();
+    let names: Vec<String> = methods
+        .iter()
+        .map(|l| {
+            let at = l
+                .find("js_name = ")
+                .unwrap_or_else(|| panic!("every BrowserApi method names its JS side: {l}"));
+            l[at + 10..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect()
+        })
+        .collect();
+    assert!(names.len() >= 8, "found {names:?}");
+    for name in &names {
+        let lent = js.contains(&format!("  {name}: ")) || js.contains(&format!("  async {name}("));
+        assert!(lent, "background.js lends no {name}");
+    }
 }

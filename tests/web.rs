@@ -333,11 +333,11 @@ fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
         "focusTab",
         "sendToTab",
         "sessionGet",
+        "sessionGetAll",
         "sessionSet",
         "sessionRemove",
         "optionsGet",
         "scheduleExpiry",
-        "sleep",
     ] {
         let calls = calls.clone();
         let f = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
@@ -392,4 +392,67 @@ async fn the_background_refuses_messages_not_from_its_own_pages() {
     .await;
     assert!(answer.is_ok());
     assert!(calls.borrow().contains(&"queryTabs".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn a_request_waits_for_the_one_before_it() {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = doc.create_element("main").expect("element");
+    root.set_inner_html(shell());
+    translate_shell(&root);
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    // The background holds its answer to the capture until the test releases it.
+    let sent = Rc::new(RefCell::new(Vec::<String>::new()));
+    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
+    let state = to_js(&PopupState {
+        twitter: tab("Keys"),
+        auth0: tab("Auth0"),
+        ..PopupState::default()
+    });
+    let (log, held) = (sent.clone(), release.clone());
+    let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
+        let kind = js_sys::Reflect::get(&msg, &"kind".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
+        log.borrow_mut().push(kind.clone());
+        let state = state.clone();
+        if kind == "capture" {
+            let held = held.clone();
+            js_sys::Promise::new(&mut move |resolve, _| {
+                held.replace(Some(resolve));
+            })
+        } else {
+            js_sys::Promise::resolve(&state)
+        }
+    });
+    let _popup = Popup::mount(
+        root.clone(),
+        send.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+        english(),
+    );
+    send.forget(); // the test page lives as long as the test
+    settle().await;
+    button(&root, "capture").click();
+    button(&root, "fill").click();
+    settle().await;
+    assert_eq!(
+        *sent.borrow(),
+        ["status", "capture"],
+        "fill waits for capture"
+    );
+    let resolve = release.borrow_mut().take().expect("capture sent");
+    let answer = to_js(&PopupState {
+        twitter: tab("Keys"),
+        auth0: tab("Auth0"),
+        ..PopupState::default()
+    });
+    resolve.call1(&JsValue::NULL, &answer).expect("release");
+    settle().await;
+    assert_eq!(*sent.borrow(), ["status", "capture", "fill"]);
 }
