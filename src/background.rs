@@ -114,6 +114,7 @@ fn storage_error(e: JsValue) -> Error {
 }
 
 /// The records of `storage.session`.
+#[derive(Default)]
 struct Session {
     capture: Option<StoredCapture>,
     fill: Vec<FieldVerdict>,
@@ -246,12 +247,8 @@ impl Flow {
 
     /// What `storage.session` holds, read in one call; each record decoded on its own (one this version
     /// cannot read counts as absent).
-    async fn session_all(&self) -> Session {
-        let all = self
-            .api
-            .session_get_all()
-            .await
-            .unwrap_or(JsValue::UNDEFINED);
+    async fn session_all(&self) -> Result<Session, Error> {
+        let all = self.api.session_get_all().await.map_err(storage_error)?;
         let get = |key: &str| {
             if all.is_object() {
                 js_sys::Reflect::get(&all, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -259,19 +256,25 @@ impl Flow {
                 JsValue::UNDEFINED
             }
         };
-        Session {
+        Ok(Session {
             capture: stored(get(CAPTURE_KEY)),
             fill: stored(get(FILL_KEY)).unwrap_or_default(),
             choices: stored(get(CHOICES_KEY)).unwrap_or_default(),
             facts: stored(get(FACTS_KEY)).unwrap_or_default(),
             notice: stored(get(NOTICE_KEY)),
-        }
+        })
     }
 
     /// What the popup shows. The tabs, `storage.session` and the options are read side by side, then the
     /// open pages of the guide all at once: the popup waits for this on every open.
     async fn state(&self, notice: Option<Notice>) -> PopupState {
         let (tabs, session, options) = join!(self.tabs(), self.session_all(), self.options());
+        // A storage failure is said; the popup still shows the tabs, so its buttons stay usable.
+        let (session, failure) = match session {
+            Ok(s) => (s, None),
+            Err(e) => (Session::default(), Some(Notice::error(e))),
+        };
+        let notice = notice.or(failure);
         let Session {
             capture,
             fill,
