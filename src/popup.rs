@@ -35,7 +35,8 @@ pub struct Shortcuts {
 /// The popup: its root, the function that reaches the background, and what it shows.
 pub struct Popup {
     root: Element,
-    doc: Document,
+    /// The root's document (`None` only for a root outside any document: then nothing renders).
+    doc: Option<Document>,
     send: js_sys::Function,
     /// `translate(id, args)`: the browser's i18n (`getMessage`); every sentence the admin reads comes from it.
     translate: js_sys::Function,
@@ -147,12 +148,9 @@ impl Popup {
         translate: js_sys::Function,
         shortcuts: Shortcuts,
     ) -> Rc<Popup> {
-        let doc = root
-            .owner_document()
-            .or_else(|| web_sys::window().and_then(|w| w.document()));
+        let doc = root.owner_document();
         let popup = Rc::new(Popup {
-            // A root always belongs to a document; the fallback only satisfies the type.
-            doc: doc.unwrap_or_else(|| root.clone().unchecked_into()),
+            doc,
             root,
             send,
             translate,
@@ -396,8 +394,12 @@ impl Popup {
         self.set_flag(id, "hidden", hidden);
     }
 
+    fn document(&self) -> Result<&Document, JsValue> {
+        self.doc.as_ref().ok_or(JsValue::NULL)
+    }
+
     fn el(&self, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let e = self.doc.create_element(tag)?;
+        let e = self.document()?.create_element(tag)?;
         if !class.is_empty() {
             e.set_class_name(class);
         }
@@ -424,7 +426,8 @@ impl Popup {
         };
         let focused = self
             .doc
-            .active_element()
+            .as_ref()
+            .and_then(Document::active_element)
             .filter(|a| list.contains(Some(a)))
             .map(|a| a.id());
         list.set_text_content(None);
@@ -673,7 +676,7 @@ impl Popup {
         let ticked = self.ticked.borrow().clone();
         for (i, app) in state.applications.iter().enumerate() {
             let label = self.el("label", "", "")?;
-            let input = self.doc.create_element("input")?;
+            let input = self.document()?.create_element("input")?;
             input.set_attribute("type", "checkbox")?;
             input.set_id(&["app-", &i.to_string()].concat());
             input.set_attribute("value", &app.name)?;
