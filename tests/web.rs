@@ -22,8 +22,8 @@ fn mount(next: PopupState) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
     mount_answering(vec![to_js(&next)])
 }
 
-/// A popup whose background answers requests with `answers` in turn, the last one from then on.
-fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
+/// A fresh copy of the popup's shell in the test page, named as `popup.js` names it.
+fn shell_root() -> Element {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -34,6 +34,12 @@ fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec
         .expect("body")
         .append_child(&root)
         .expect("append");
+    root
+}
+
+/// A popup whose background answers requests with `answers` in turn, the last one from then on.
+fn mount_answering(answers: Vec<JsValue>) -> (Rc<Popup>, Element, Rc<RefCell<Vec<String>>>) {
+    let root = shell_root();
     let sent = Rc::new(RefCell::new(Vec::new()));
     let log = sent.clone();
     let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
@@ -396,16 +402,7 @@ async fn the_background_refuses_messages_not_from_its_own_pages() {
 
 #[wasm_bindgen_test]
 async fn a_request_waits_for_the_one_before_it() {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let root = doc.create_element("main").expect("element");
-    root.set_inner_html(shell());
-    translate_shell(&root);
-    doc.body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = shell_root();
     // The background holds its answer to the capture until the test releases it.
     let sent = Rc::new(RefCell::new(Vec::<String>::new()));
     let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
