@@ -192,14 +192,22 @@ impl Flow {
 
     /// The captured keys, forgotten here if they have expired.
     async fn capture_in_store(&self) -> Result<Option<StoredCapture>, Error> {
-        let Some(c) = stored::<StoredCapture>(self.session(CAPTURE_KEY).await?) else {
-            return Ok(None);
-        };
-        if c.is_expired(js_sys::Date::now()) {
-            self.remove(CAPTURE_KEY).await?;
-            return Err(Error::Expired);
+        let stored = stored::<StoredCapture>(self.session(CAPTURE_KEY).await?);
+        self.unexpired(stored).await
+    }
+
+    /// `capture` unless its time is up; then it is removed from `storage.session` and the admin is told.
+    async fn unexpired(
+        &self,
+        capture: Option<StoredCapture>,
+    ) -> Result<Option<StoredCapture>, Error> {
+        match capture {
+            Some(c) if c.is_expired(js_sys::Date::now()) => {
+                self.remove(CAPTURE_KEY).await?;
+                Err(Error::Expired)
+            }
+            c => Ok(c),
         }
-        Ok(Some(c))
     }
 
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
@@ -291,12 +299,9 @@ impl Flow {
                 pending
             }
         };
-        let (captured, notice) = match capture {
-            Some(c) if c.is_expired(js_sys::Date::now()) => {
-                let _ = self.remove(CAPTURE_KEY).await;
-                (None, notice.or(Some(Notice::error(Error::Expired))))
-            }
-            c => (c.map(|c| c.view()), notice),
+        let (captured, notice) = match self.unexpired(capture).await {
+            Ok(c) => (c.map(|c| c.view()), notice),
+            Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
         let facts = self.observe(&tabs, facts).await;
         let situation = Situation {

@@ -302,7 +302,7 @@ impl GuideAction {
             GuideAction::AllowSignIn => "guide-allow-sign-in-with-twitter",
             GuideAction::Capture => "capture",
             GuideAction::Fill => "fill",
-            GuideAction::EnableApplications => "guide-enable-selected-applications",
+            GuideAction::EnableApplications => "guide-enable-applications",
             GuideAction::Try => "guide-try-connection",
         }
     }

@@ -50,7 +50,7 @@ pub struct Popup {
     /// The pending refresh after a tab change (dropping it cancels it) and the periodic one.
     settle: RefCell<Option<Timeout>>,
     interval: RefCell<Option<Interval>>,
-    /// The last request's answer: the next request waits for it.
+    /// The last action's answer (a click's request, not a refresh): the next request waits for it.
     queue: RefCell<Option<js_sys::Promise>>,
 }
 
@@ -112,6 +112,14 @@ struct Section {
     missing: &'static str,
     choices_label: &'static str,
     step: crate::guide::StepId,
+}
+
+/// The tab slot of `role` in `state`.
+fn slot_of(state: &PopupState, role: Role) -> &TabSlot {
+    match role {
+        Role::Keys => &state.twitter,
+        Role::Connection => &state.auth0,
+    }
 }
 
 fn section(role: Role) -> Section {
@@ -288,12 +296,14 @@ impl Popup {
     }
 
     /// Sends a request to the background and shows the state it answers with.
-    /// Requests go out one at a time, in the order the admin made them: a Fill clicked while a Capture is
-    /// under way is sent once the Capture has answered, so it fills what was just captured.
+    /// Actions go out one at a time, in the order the admin made them: a Fill clicked while a Capture is
+    /// under way is sent once the Capture has answered, so it fills what was just captured. A refresh
+    /// (`Status`) waits for the action before it but holds up nothing: a click never waits for a refresh.
     pub fn request(this: &Rc<Popup>, request: Request) {
         let send = this.send.clone();
         let message = to_js(&request);
-        let previous = this.queue.take();
+        let refresh = request == Request::Status;
+        let previous = this.queue.borrow().clone();
         let answer = wasm_bindgen_futures::future_to_promise(async move {
             if let Some(previous) = previous {
                 // Its outcome is its own request's to show; this one only waits for it.
@@ -302,8 +312,10 @@ impl Popup {
             let sent = send.call1(&JsValue::NULL, &message)?;
             JsFuture::from(js_sys::Promise::resolve(&sent)).await
         });
-        this.queue.replace(Some(answer.clone()));
-        Popup::show_answer(this, Ok(answer.into()), request == Request::Status);
+        if !refresh {
+            this.queue.replace(Some(answer.clone()));
+        }
+        Popup::show_answer(this, Ok(answer.into()), refresh);
     }
 
     /// Shows the state a request's answer (a Promise, or the call's failure) carries.
@@ -465,7 +477,7 @@ impl Popup {
             self.render_guide(state)?;
         }
         for role in [Role::Keys, Role::Connection] {
-            self.render_tab(state, role)?;
+            self.render_tab(before, state, role)?;
         }
         self.set_hidden("capture-anyway", !state.confirm_capture);
         self.set_flag("capture-anyway", "disabled", state.twitter.tab.is_none());
@@ -511,12 +523,14 @@ impl Popup {
 
     /// A tab's section: the tab line, "Go to tab", the candidates, and its action (Capture keys / Fill
     /// Auth0), usable whenever the tab is found and primary only when its step is next.
-    fn render_tab(&self, state: &PopupState, role: Role) -> Result<(), JsValue> {
+    fn render_tab(
+        &self,
+        before: Option<&PopupState>,
+        state: &PopupState,
+        role: Role,
+    ) -> Result<(), JsValue> {
         let s = section(role);
-        let slot = match role {
-            Role::Keys => &state.twitter,
-            Role::Connection => &state.auth0,
-        };
+        let slot = slot_of(state, role);
         self.set_text(
             &[s.prefix, "-tab"].concat(),
             &self.tr(&tab_line(slot, s.missing)),
@@ -549,6 +563,11 @@ impl Popup {
             self.set_hidden(&kbd, keys.is_empty());
         }
         let list = [s.prefix, "-choices"].concat();
+        self.set_hidden(&list, slot.choices.is_empty());
+        // Rebuilt only when it differs (a refresh must not take the focus away).
+        if before.is_some_and(|b| slot_of(b, role) == slot) {
+            return Ok(());
+        }
         let mut items = Vec::new();
         for (i, t) in slot.choices.iter().enumerate() {
             let li = self.el("li", "", "")?;
@@ -572,23 +591,7 @@ impl Popup {
         if let Some(ul) = self.by_id(&list) {
             ul.set_attribute("aria-label", &self.t(s.choices_label))?;
         }
-        let shown_items = self
-            .by_id(&list)
-            .map(|ul| ul.child_element_count())
-            .unwrap_or_default();
-        // Rebuilt only when it differs (a refresh must not take the focus away).
-        let same = self.shown.borrow().as_ref().is_some_and(|b| {
-            let old = match role {
-                Role::Keys => &b.twitter,
-                Role::Connection => &b.auth0,
-            };
-            old == slot
-        }) && shown_items as usize == items.len();
-        if !same {
-            self.replace_children(&list, items)?;
-        }
-        self.set_hidden(&list, slot.choices.is_empty());
-        Ok(())
+        self.replace_children(&list, items)
     }
 
     fn render_captured(&self, captured: Option<&CapturedView>) {
@@ -658,9 +661,6 @@ impl Popup {
                     applications: Vec::new(),
                 },
             )?;
-            if action == GuideAction::EnableApplications {
-                b.set_id("guide-enable-applications");
-            }
             if secondary {
                 b.set_class_name("secondary");
             }

@@ -4,9 +4,8 @@ use crate::keys::KeyPart;
 use crate::snapshot::PageUrl;
 
 /// What a page is, to KeyBridge: every page of the guide on both sites, in both eras.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum PageKind {
     /// apps.twitter.com: the list of the admin's apps.
     TwitterLegacyAppList,

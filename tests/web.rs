@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use keybridge::flow::{CapturedView, Notice, PopupState, Tab, TabSlot};
-
+use keybridge::flow::{CapturedView, Notice, PopupState, Request, Tab, TabSlot};
+use keybridge::guide::{GuideAction, Step, StepId, StepState};
 use keybridge::page::{FieldOutcome, FieldVerdict, Target};
 use keybridge::popup::Popup;
 use keybridge::snapshot::PageUrl;
@@ -401,55 +401,111 @@ async fn the_background_refuses_messages_not_from_its_own_pages() {
 }
 
 #[wasm_bindgen_test]
-async fn a_request_waits_for_the_one_before_it() {
+async fn a_click_waits_for_the_click_before_it_never_for_a_refresh() {
     let root = shell_root();
-    // The background holds its answer to the capture until the test releases it.
+    // The background holds its answers to a capture, and to refreshes once `hold` is set, until the test
+    // releases them.
     let sent = Rc::new(RefCell::new(Vec::<String>::new()));
-    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
+    let held: Rc<RefCell<Vec<(String, js_sys::Function)>>> = Rc::new(RefCell::new(Vec::new()));
+    let hold = Rc::new(std::cell::Cell::new(false));
     let state = to_js(&PopupState {
         twitter: tab("Keys"),
         auth0: tab("Auth0"),
         ..PopupState::default()
     });
-    let (log, held) = (sent.clone(), release.clone());
+    let (log, pending, holding) = (sent.clone(), held.clone(), hold.clone());
     let send = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |msg: JsValue| {
         let kind = js_sys::Reflect::get(&msg, &"kind".into())
             .ok()
             .and_then(|k| k.as_string())
             .unwrap_or_default();
         log.borrow_mut().push(kind.clone());
-        let state = state.clone();
-        if kind == "capture" {
-            let held = held.clone();
+        if kind == "capture" || (kind == "status" && holding.get()) {
+            let pending = pending.clone();
             js_sys::Promise::new(&mut move |resolve, _| {
-                held.replace(Some(resolve));
+                pending.borrow_mut().push((kind.clone(), resolve));
             })
         } else {
             js_sys::Promise::resolve(&state)
         }
     });
-    let _popup = Popup::mount(
+    let popup = Popup::mount(
         root.clone(),
         send.as_ref().unchecked_ref::<js_sys::Function>().clone(),
         english(),
     );
     send.forget(); // the test page lives as long as the test
     settle().await;
+    // A refresh is under way and does not answer: the admin's click goes out all the same.
+    hold.set(true);
+    Popup::request(&popup, Request::Status);
     button(&root, "capture").click();
     button(&root, "fill").click();
     settle().await;
     assert_eq!(
         *sent.borrow(),
-        ["status", "capture"],
-        "fill waits for capture"
+        ["status", "status", "capture"],
+        "capture does not wait for the refresh; fill waits for capture"
     );
-    let resolve = release.borrow_mut().take().expect("capture sent");
     let answer = to_js(&PopupState {
         twitter: tab("Keys"),
         auth0: tab("Auth0"),
         ..PopupState::default()
     });
+    let capture = held
+        .borrow_mut()
+        .iter()
+        .position(|(kind, _)| kind == "capture")
+        .expect("capture sent");
+    let (_, resolve) = held.borrow_mut().remove(capture);
     resolve.call1(&JsValue::NULL, &answer).expect("release");
     settle().await;
-    assert_eq!(*sent.borrow(), ["status", "capture", "fill"]);
+    assert_eq!(*sent.borrow(), ["status", "status", "capture", "fill"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_state_keeps_the_keyboard_focus_where_the_admin_left_it() {
+    let try_step = |state| Step {
+        id: StepId::Try,
+        title: Text::new("stepTry"),
+        state,
+        problem: None,
+        why: Text::new("whyTry"),
+        action: Some(GuideAction::Try),
+    };
+    let first = PopupState {
+        twitter: tab("Keys"),
+        guide: vec![try_step(StepState::Todo)],
+        ..PopupState::default()
+    };
+    let (popup, root, _) = mount(first.clone());
+    settle().await;
+    let focused = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .map(|e| e.id())
+            .unwrap_or_default()
+    };
+    button(&root, "guide-try-connection")
+        .focus()
+        .expect("focus");
+    assert_eq!(focused(), "guide-try-connection");
+    // Another notice: the checklist is not rebuilt, so its button keeps the focus.
+    popup.show(PopupState {
+        notice: Some(Notice::info(Text::new("noticeForgot"))),
+        ..first.clone()
+    });
+    assert_eq!(focused(), "guide-try-connection");
+    // The step itself changed: the list is rebuilt, and the focus returns to the button of the same id.
+    popup.show(PopupState {
+        guide: vec![try_step(StepState::Next)],
+        ..first
+    });
+    assert!(root
+        .query_selector("#guide li.next")
+        .ok()
+        .flatten()
+        .is_some());
+    assert_eq!(focused(), "guide-try-connection");
 }

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 import { pageUrls, startWorld } from '../../www/server.mjs';
-import { CHROME_EXTENSION, CONTENT_SCRIPT, PORT, contentScriptActivity, launchChromium, stopWorker } from './harness.mjs';
+import { CHROME_EXTENSION, CONTENT_SCRIPT, PORT, ROOT, contentScriptActivity, launchChromium, stopWorker } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const stats = (xs) => {
@@ -28,7 +28,10 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 const shipped = gz(wasm) + gz(glue);
 rows.push(['wasm raw / gzip -9', `${wasm.length} B / ${gz(wasm)} B`, '', '', '']);
 rows.push(['JS glue raw / gzip -9', `${glue.length} B / ${gz(glue)} B`, '', '', '']);
-rows.push(['shipped wasm + glue, gzip', `${shipped} B`, '', '', `${(shipped / (48 * 1024)).toFixed(2)}× the 48 KB goal`]);
+// The ratchet `cargo xtask test` holds the build to (counted there with Rust's flate2, which differs from
+// Node's zlib by about 1%: no ratio of the two).
+const budget = Number(readFileSync(join(ROOT, 'xtask/size-budget.txt'), 'utf8'));
+rows.push(['shipped wasm + glue, gzip', `${shipped} B`, '', '', `ratchet ${budget} B, held by cargo xtask test on flate2's count`]);
 
 const world = await startWorld({ port: PORT });
 const urls = pageUrls(world.world);
@@ -108,11 +111,11 @@ for (const which of ['first', 'restart']) {
   const when = which === 'first' ? 'first start (install)' : 'restart (woken after idle)';
   const floor = row(`${when}: blank worker's script runs (floor)`, cold.blank[which], 'ms', 'Chromium + harness attach');
   row(`${when}: KeyBridge's script runs`, cold.script[which], 'ms');
-  row(`${when}: script → core ready`, cold.core[which], 'ms', 'KeyBridge: the two rows below');
+  row(`${when}: script → core ready`, cold.core[which], 'ms', `KeyBridge's part: the two rows below${which === 'restart' ? '; goal ≤ 5 ms' : ''}`);
   row(`${when}:   wasm fetch (response)`, cold.fetch[which], 'ms', 'until its response (headers) arrives: a packaged file, from the browser process');
   row(`${when}:   compile + instantiate`, cold.compile[which], 'ms', 'the body, streamed into the compiler, then instantiate');
   row(`${when}: worker start → core ready`, cold.total[which], 'ms',
-    `goal ≤ 5 ms; a blank worker alone needs ${floor.toFixed(1)} ms`);
+    `of which Chromium's floor (a blank worker) ${floor.toFixed(1)} ms`);
 }
 
 const browser = await launchChromium(PORT);
@@ -156,7 +159,7 @@ if (timings.error) {
 } else {
   const s = row(`snapshot, keys page + padding (${timings.elements} elements)`, timings.snap, 'ms');
   const f = row('floor: querySelectorAll(\'*\') + tagName, same page', timings.floor, 'ms');
-  rows.push(['snapshot / floor', `${(s / f).toFixed(2)}×`, '', '', 'goal ≤ 2×']);
+  rows.push(['snapshot / floor', `${(s / f).toFixed(2)}×`, '', '', 'goal ≤ 0.6×']);
 }
 
 // Capture on the padded page (snapshot + message + classify + extract + store), from the popup's click.
@@ -188,7 +191,7 @@ for (let i = 0; i < RUNS; i++) {
   fills.push(await clickUntil('fill', '#fill-report li.ok'));
 }
 row('Capture keys click → captured (padded page)', captures, 'ms');
-row('Fill Auth0 click → values read back', fills, 'ms', 'goal ≤ 50 ms median');
+row('Fill Auth0 click → values read back', fills, 'ms', 'goal ≤ 25 ms median');
 
 // Opening the popup (both tabs open, the worker awake): from the page's start until its buttons are shown
 // with their names, and until the state has come (Capture keys usable).
@@ -211,9 +214,12 @@ for (let i = 0; i < RUNS; i++) {
   opens.ready.push(marks.ready);
   await page.close();
 }
-row('blank extension page opened → its button shown (floor)', blankPage, 'ms', 'Chromium: a new extension page and one module script (measured in the blank extension\'s launch)');
-row('popup opened → buttons shown', opens.shown, 'ms', 'the shell in popup.html, named by popup.js');
-row('popup opened → state shown (Capture keys usable)', opens.ready, 'ms', 'status sent at once; the core loads meanwhile');
+const blankShown = row('blank extension page opened → its button shown (floor)', blankPage, 'ms', 'Chromium: a new extension page and one module script (measured in the blank extension\'s launch)');
+const over = (median) => `+${(median - blankShown).toFixed(1)} ms over the blank page`;
+const shown = stats(opens.shown).median;
+const ready = stats(opens.ready).median;
+row('popup opened → buttons shown', opens.shown, 'ms', `${over(shown)} (goal ≤ +10); the shell in popup.html, named by popup.js`);
+row('popup opened → state shown (Capture keys usable)', opens.ready, 'ms', `${over(ready)} (goal ≤ +20); status sent at once, the core loads meanwhile`);
 
 // 5. Pages KeyBridge does not serve: is a content script there? (checked through the page's JS worlds)
 const worlds = async (url) => {
