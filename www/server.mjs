@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { TENANT, newWorld, tenantDomain } from './world.mjs';
 import * as legacy from './twitter-legacy/pages.mjs';
 import * as portal from './portal/pages.mjs';
+import * as xconsole from './console/pages.mjs';
 import * as auth0 from './auth0/pages.mjs';
-import { handleTenant, handleTwitterApi } from './signin.mjs';
+import { handleTenant, handleTwitterApi, handleX } from './signin.mjs';
 import { handleEvil } from './evil/pages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +27,10 @@ const SITES = {
   'api.twitter.com': handleTwitterApi,
   'developer.x.com': portal.handle,
   'developer.twitter.com': portal.handle,
+  'console.x.com': xconsole.handle,
+  // X's OAuth 2.0 authorize page (x.com/i/oauth2/authorize; twitter.com the older host of the same path).
+  'x.com': handleX,
+  'twitter.com': handleX,
   'manage.auth0.com': auth0.handle,
   [tenantDomain(TENANT)]: handleTenant,
 };
@@ -38,7 +43,8 @@ export const HOSTS = [...REAL_HOSTS, ...Object.keys(LOOKALIKE_HOSTS)];
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 // Twitter's authorize form redirects to the app's callback on another origin; form-action covers redirects.
-const CSP_BY_HOST = { 'api.twitter.com': CSP.replace("form-action 'self'", "form-action 'self' https:") };
+const CSP_REDIRECTING_FORMS = CSP.replace("form-action 'self'", "form-action 'self' https:");
+const CSP_BY_HOST = { 'api.twitter.com': CSP_REDIRECTING_FORMS, 'x.com': CSP_REDIRECTING_FORMS, 'twitter.com': CSP_REDIRECTING_FORMS };
 
 const STATIC = {
   '/__replica/react.production.min.js': [join(modules, 'react/umd/react.production.min.js'), 'text/javascript'],
@@ -48,6 +54,7 @@ const STATIC = {
   '/__replica/twitter.css': [join(here, 'twitter-legacy/twitter.css'), 'text/css'],
   '/__replica/portal.js': [join(here, 'portal/portal.js'), 'text/javascript'],
   '/__replica/portal.css': [join(here, 'portal/portal.css'), 'text/css'],
+  '/__replica/console.css': [join(here, 'console/console.css'), 'text/css'],
   '/__replica/recorder.js': [join(here, 'evil/recorder.js'), 'text/javascript'],
 };
 
@@ -141,6 +148,7 @@ export function startingPages(world) {
 export function pageUrls(world) {
   const app = world.twitterApps[0];
   const papp = world.portal.apps[0];
+  const capp = world.console.apps[0];
   return {
     legacyAppList: 'https://apps.twitter.com/',
     legacyCreateApp: 'https://apps.twitter.com/app/new',
@@ -153,11 +161,17 @@ export function pageUrls(world) {
     portalKeysTwitterHost: portal.portalKeysUrl(world, papp, 'developer.twitter.com'),
     portalSettings: portal.portalSettingsUrl(world, papp),
     portalAuthSettings: portal.portalSettingsUrl(world, papp).replace(/settings$/, 'auth-settings'),
+    consoleApps: xconsole.consoleAppsUrl(world),
+    consoleApp: xconsole.consoleAppUrl(world, capp),
+    consoleAuthSettings: xconsole.consoleAuthSettingsUrl(world, capp),
     auth0SeedSocial: auth0.SEED_SOCIAL_URL,
     auth0SeedSettings: auth0.SEED_SETTINGS_URL,
     auth0SeedClients: auth0.SEED_CLIENTS_URL,
     auth0Social: auth0.socialListUrl(world.tenant),
     auth0Settings: auth0.settingsUrl(world.tenant),
     auth0Applications: auth0.applicationsUrl(world.tenant),
+    auth0Create: auth0.createUrl(world.tenant),
+    auth0CreateTwitter: auth0.createUrl(world.tenant, 'twitter'),
+    auth0CreateGithub: auth0.createUrl(world.tenant, 'github'),
   };
 }

@@ -1,7 +1,7 @@
-// The replica world's state: Twitter apps (legacy and developer portal), the Auth0 tenant, its Twitter
-// connection and applications, and the sign-in requests under way. It changes only through the pages'
-// own forms and buttons. Test keys are generated to the documented formats (real-pages.md §3): random,
-// never a real or leaked key.
+// The replica world's state: Twitter apps (legacy, developer portal and X Developer Console), the Auth0
+// tenant, its Twitter connection and applications, and the sign-in requests under way. It changes only
+// through the pages' own forms and buttons. Test keys are generated to the documented formats
+// (real-pages.md §3): random, never a real or leaked key.
 import { randomBytes, randomInt } from 'node:crypto';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -38,24 +38,41 @@ export function legacyApp(id, name, fields = {}) {
   };
 }
 
-export function portalApp(id, name) {
+export function portalApp(id, name, site = 'portal') {
   return {
-    site: 'portal', id, name, suspended: false, ...OWNER, ...consumerPair(), oauth2: oauth2Client(),
+    site, id, name, suspended: false, ...OWNER, ...consumerPair(), oauth2: oauth2Client(),
     bearer: bearerToken(), token: null,
-    // Set by the "User authentication settings" form; `null` until set up.
+    // Set by the "User authentication settings" form; `null` until set up, then
+    // { permissions, appType: 'native'|'web', callbackUrls: [...], websiteUrl, organizationName }.
     userAuth: null,
     // Values shown once, in the dialog after Generate/Regenerate; cleared once rendered.
     reveal: null,
   };
 }
 
+/// An app of the X Developer Console (real-pages.md §2b): the portal's app on another site.
+export const consoleApp = (id, name) => portalApp(id, name, 'console');
+
 export function newWorld() {
   return {
     twitterApps: [legacyApp(digits(8), 'Acme Sign-in')],
     portal: { projectId: digits(19), projectName: 'Acme Project', apps: [portalApp(digits(8), 'Acme Portal Sign-in')] },
+    console: { accountId: digits(19), apps: [consoleApp(digits(19), 'Acme Console Sign-in')] },
     tenant: {
       ...TENANT,
+      // `protocol` 'oauth1' (the seed's era) or 'oauth2' (what the Create Connection flow makes, §2c);
+      // `created: true` once the Create Connection flow has (re)made it.
       connection: { id: `con_${alnum(16)}`, clientId: '', clientSecret: '', protocol: 'oauth1', enabledClients: [] },
+      // Connections of other providers made by the Create Connection flow or the seed-era dialogs:
+      // { id, strategy, name, clientId, clientSecret }.
+      otherConnections: [],
+      // The setup page's help under Client ID / Client Secret: 'oauth2' names the protocol, 'none' does not.
+      createHelp: 'oauth2',
+      // How the current-era settings page shows the connection's protocol [I]: 'none', 'help' (the Client ID
+      // help text names it) or 'control' (a "Protocol" select, saved with the form).
+      protocolUi: 'none',
+      // The seed-era list opens each provider's settings as a dialog over the list [I].
+      seedDialog: false,
       clients: [
         { id: alnum(32), name: 'Default App', type: 'Generic' },
         { id: alnum(32), name: 'Acme Web', type: 'Regular Web Application' },
@@ -68,8 +85,8 @@ export function newWorld() {
   };
 }
 
-/// Every Twitter app of either era.
-export const allApps = (world) => [...world.twitterApps, ...world.portal.apps];
+/// Every Twitter app of every era.
+export const allApps = (world) => [...world.twitterApps, ...world.portal.apps, ...world.console.apps];
 
 /// The callback URLs Twitter approves for an app.
 export function approvedCallbacks(app) {

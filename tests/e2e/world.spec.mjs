@@ -204,3 +204,248 @@ test('Try names each misconfiguration on the page the real systems would show', 
   tryPage = await tryConnection(page);
   await expect(tryPage.locator('.error-description')).toContainText('This application has been suspended');
 });
+
+// The X Developer Console, the Create Connection flow and sign-in over OAuth 2.0 (real-pages.md §2b, §2c, §4).
+
+const consoleApp = () => world.world.console.apps[0];
+const WEB_APP = 'Web App, Automated App or Bot (confidential client)';
+const NATIVE_APP = 'Native App (public client)';
+
+/// A value of the one-time dialog, read by its row's label (the test's own reading).
+const dialogValue = (page, label) => page.getByRole('dialog').locator('.secret-row', { has: page.getByText(label, { exact: true }) })
+  .locator('.secret-value').textContent();
+
+/// Fills and saves the console's user authentication form; returns the OAuth 2.0 pair when the console shows it.
+async function setUpConsoleUserAuth(page, { appType = WEB_APP, callbackUrl = callback() } = {}) {
+  await page.goto(urls.consoleAuthSettings);
+  await page.getByLabel('Read', { exact: true }).check();
+  await page.getByLabel(appType).check();
+  await page.getByLabel('Callback URI / Redirect URL', { exact: true }).first().fill(callbackUrl);
+  await page.getByLabel('Website URL', { exact: true }).fill('https://acme.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(urls.consoleApp);
+  await page.waitForLoadState();
+  if (!await page.getByRole('dialog').isVisible()) return null;
+  return { clientId: await dialogValue(page, 'Client ID'), clientSecret: await dialogValue(page, 'Client Secret') };
+}
+
+/// Makes the Twitter connection through Authentication > Social > Create Connection > Twitter.
+async function createTwitterConnection(page, clientId, clientSecret) {
+  await page.goto(urls.auth0Social);
+  await page.getByRole('link', { name: 'Create Connection' }).click();
+  await page.getByRole('link', { name: 'Twitter' }).click();
+  await expect(page).toHaveURL(urls.auth0CreateTwitter);
+  await page.getByLabel('Client ID', { exact: true }).fill(clientId);
+  await page.getByLabel('Client Secret', { exact: true }).fill(clientSecret);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(urls.auth0Settings);
+  expect(JSON.parse(await page.locator('#saved-state').textContent()))
+    .toEqual({ status: 'created', name: 'twitter', client_id: clientId, client_secret: clientSecret });
+}
+
+test('the console shows a new app\'s three values once, in a dialog', async () => {
+  const page = await context.newPage();
+  await page.goto(urls.consoleApps);
+  await expect(page).toHaveTitle('Apps | X Developer Console');
+  await page.getByRole('button', { name: 'Create App' }).click();
+  await expect(page.getByRole('alert')).toContainText('App name is required');
+  await page.getByLabel('App name').fill('Acme Two');
+  await page.getByRole('button', { name: 'Create App' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Application Created Successfully' });
+  await expect(dialog).toBeVisible();
+  const app = world.world.console.apps[1];
+  await expect(page).toHaveURL(`${urls.consoleApps}/${app.id}`);
+  expect([await dialogValue(page, 'Consumer Key'), await dialogValue(page, 'Secret Key'), await dialogValue(page, 'Bearer Token')])
+    .toEqual([app.consumerKey, app.consumerSecret, app.bearer]);
+  for (const label of ['Consumer Key', 'Secret Key', 'Bearer Token']) {
+    await expect(dialog.getByRole('button', { name: `Copy ${label}`, exact: true })).toBeVisible();
+  }
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('Acme Two');
+  for (const value of [app.consumerKey, app.consumerSecret, app.bearer]) await expect(page.locator('body')).not.toContainText(value);
+});
+
+test('the console masks the Consumer Key even after Show; Regenerate shows new values once', async () => {
+  const page = await context.newPage();
+  const app = consoleApp();
+  const before = app.consumerKey;
+  await page.goto(urls.consoleApp);
+  await expect(page.locator('h1')).toHaveText(app.name);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('button', { name: 'Show' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('body')).toContainText('••••••••••••••••••••••••');
+  await expect(page.locator('body')).not.toContainText(app.consumerKey);
+  await page.getByRole('button', { name: 'Regenerate Consumer Key and Secret Key' }).click();
+  expect([await dialogValue(page, 'Consumer Key'), await dialogValue(page, 'Secret Key')]).toEqual([app.consumerKey, app.consumerSecret]);
+  expect(app.consumerKey).not.toBe(before);
+  expect(app.consumerKey).toMatch(/^[A-Za-z0-9]{25}$/);
+  await page.reload();
+  await expect(page.locator('body')).not.toContainText(app.consumerSecret);
+  await page.getByRole('button', { name: 'Regenerate Bearer Token' }).click();
+  expect(await dialogValue(page, 'Bearer Token')).toBe(app.bearer);
+  await page.reload();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the console user authentication form validates; its first save shows the OAuth 2.0 pair once', async () => {
+  const page = await context.newPage();
+  const app = consoleApp();
+  await page.goto(urls.consoleApp);
+  await expect(page.getByRole('region', { name: 'OAuth 2.0 Client ID and Client Secret' })).toContainText('Set up user authentication first');
+  await expect(page.locator('body')).not.toContainText(app.oauth2.clientId);
+  await page.getByRole('link', { name: 'Set up' }).click();
+  await expect(page).toHaveURL(urls.consoleAuthSettings);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Choose a type of app.');
+  await expect(alert).toContainText('Callback URI / Redirect URL is required.');
+  await expect(alert).toContainText('Website URL must be a valid https URL.');
+  expect(app.userAuth).toBeNull();
+
+  expect(await setUpConsoleUserAuth(page)).toEqual(app.oauth2);
+  expect(app.oauth2.clientId).toMatch(/^[A-Za-z0-9+/]{28}MTpjaQ$/);
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  const summary = page.getByRole('region', { name: 'User authentication settings' }).locator('dl');
+  const dd = (term) => summary.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+  await expect(dd('User authentication')).toHaveText('Set up');
+  await expect(dd('Type of App')).toHaveText('Web App, Automated App or Bot');
+  await expect(dd('Callback URI / Redirect URL')).toHaveText(callback());
+  await expect(dd('Website URL')).toHaveText('https://acme.example');
+  await expect(page.locator('body')).toContainText(app.oauth2.clientId); // in plain text [I]
+  await expect(page.locator('body')).not.toContainText(app.oauth2.clientSecret);
+
+  expect(await setUpConsoleUserAuth(page, { appType: NATIVE_APP })).toBeNull(); // later saves show nothing
+  expect(app.userAuth.appType).toBe('native');
+  const secret = app.oauth2.clientSecret;
+  await page.getByRole('button', { name: 'Regenerate Client Secret' }).click();
+  expect(await dialogValue(page, 'Client Secret')).toBe(app.oauth2.clientSecret);
+  expect(app.oauth2.clientSecret).not.toBe(secret);
+});
+
+test('Try over OAuth 2.0 reaches "It works!" with the console app and a connection made by Create Connection', async () => {
+  const page = await context.newPage();
+  const pair = await setUpConsoleUserAuth(page);
+  await createTwitterConnection(page, pair.clientId, pair.clientSecret);
+  expect(world.world.tenant.connection).toMatchObject({ protocol: 'oauth2', created: true, clientId: pair.clientId, clientSecret: pair.clientSecret });
+  const tryPage = await tryConnection(page);
+  const authorize = new URL(tryPage.url());
+  expect(`${authorize.origin}${authorize.pathname}`).toBe('https://x.com/i/oauth2/authorize');
+  expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ response_type: 'code', client_id: pair.clientId,
+    redirect_uri: callback(), scope: 'users.read tweet.read', code_challenge_method: 'S256' });
+  expect(tryPage.url()).toContain('scope=users.read%20tweet.read');
+  await expect(tryPage.locator('h1')).toHaveText('Acme Console Sign-in wants to access your X account');
+  await tryPage.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(tryPage.locator('h1')).toHaveText('It works!');
+});
+
+test('Try over OAuth 2.0 names an unapproved redirect URI, a cancel, a wrong secret and a public client', async () => {
+  const page = await context.newPage();
+  const pair = await setUpConsoleUserAuth(page, { callbackUrl: 'https://acme.example/callback' });
+  await createTwitterConnection(page, pair.clientId, pair.clientSecret);
+  let tryPage = await tryConnection(page);
+  await expect(tryPage.locator('h1')).toHaveText('Something went wrong');
+  await expect(tryPage.locator('body')).toContainText("You weren't able to give access to the App. Go back and try logging in again.");
+  await tryPage.close();
+
+  await setUpConsoleUserAuth(page);
+  tryPage = await tryConnection(page);
+  await tryPage.getByRole('button', { name: 'Cancel' }).click();
+  await expect(tryPage.locator('.error-code')).toHaveText('access_denied');
+  await tryPage.close();
+
+  await saveAuth0Keys(page, pair.clientId, 'x'.repeat(50));
+  expect(world.world.tenant.connection.protocol).toBe('oauth2');
+  tryPage = await tryConnection(page);
+  await tryPage.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(tryPage.locator('.error-description')).toContainText('unauthorized_client');
+  await expect(tryPage.locator('.error-hint')).toHaveText('Check the Client ID and Client Secret of the X connection, and that the X app is a Web App, Automated App or Bot (confidential client).');
+  await tryPage.close();
+
+  await saveAuth0Keys(page, pair.clientId, pair.clientSecret);
+  await setUpConsoleUserAuth(page, { appType: NATIVE_APP });
+  tryPage = await tryConnection(page);
+  await tryPage.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(tryPage.locator('.error-description')).toContainText('unauthorized_client');
+});
+
+test('the seed-era list opens each provider\'s settings as a dialog over it', async () => {
+  world.world.tenant.seedDialog = true;
+  const page = await context.newPage();
+  await page.goto(urls.auth0SeedSocial);
+  await page.getByRole('button', { name: 'Twitter' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Twitter' });
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  await expect(dialog.getByRole('img', { name: 'Twitter' })).toBeVisible();
+  await expect(page).toHaveURL(urls.auth0SeedSocial);
+  await expect(page.getByRole('heading', { name: 'Social Connections' })).toBeAttached();
+  await dialog.getByLabel('Consumer Key').fill('K'.repeat(25));
+  await dialog.getByLabel('Consumer Secret').fill('S'.repeat(50));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.locator('#saved-state')).toContainText('"status":"saved"');
+  expect(world.world.tenant.connection).toMatchObject({ clientId: 'K'.repeat(25), clientSecret: 'S'.repeat(50) });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'GitHub' }).click();
+  const github = page.getByRole('dialog', { name: 'GitHub' });
+  await github.getByLabel('Consumer Key').fill('G'.repeat(20));
+  await github.getByLabel('Consumer Secret').fill('H'.repeat(40));
+  await github.getByRole('button', { name: 'Save' }).click();
+  await expect(github.locator('#saved-state')).toContainText('"status":"saved"');
+  expect(world.world.tenant.otherConnections).toMatchObject([{ strategy: 'github', clientId: 'G'.repeat(20), clientSecret: 'H'.repeat(40) }]);
+  expect(world.world.tenant.connection.clientId).toBe('K'.repeat(25));
+  await github.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: 'GitHub' })).toBeFocused();
+});
+
+test('Create Connection for GitHub leaves the Twitter connection untouched', async () => {
+  const page = await context.newPage();
+  await saveAuth0Keys(page, 'K'.repeat(25), 'S'.repeat(50));
+  const before = structuredClone(world.world.tenant.connection);
+  await page.goto(urls.auth0Create);
+  await expect(page.getByRole('link', { name: 'Twitter' }).getByRole('img', { name: 'Twitter' })).toBeVisible();
+  await page.getByRole('link', { name: 'GitHub' }).click();
+  await expect(page).toHaveURL(urls.auth0CreateGithub);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New GitHub Connection');
+  await expect(page.getByRole('img', { name: 'GitHub' })).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('github');
+  await page.getByLabel('Client ID', { exact: true }).fill('g'.repeat(20));
+  await page.getByLabel('Client Secret', { exact: true }).fill('h'.repeat(40));
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(urls.auth0Social);
+  expect(JSON.parse(await page.locator('#saved-state').textContent()))
+    .toEqual({ status: 'created', name: 'github', client_id: 'g'.repeat(20), client_secret: 'h'.repeat(40) });
+  expect(world.world.tenant.otherConnections).toMatchObject([{ strategy: 'github', name: 'github', clientId: 'g'.repeat(20) }]);
+  expect(world.world.tenant.connection).toEqual(before);
+});
+
+test('the setup page\'s help and the settings page\'s protocol follow the world', async () => {
+  const page = await context.newPage();
+  const t = world.world.tenant;
+  await page.goto(urls.auth0CreateTwitter);
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveAccessibleDescription('The OAuth 2.0 Client ID of your X app (Keys and tokens).');
+  t.createHelp = 'none';
+  await page.reload();
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveAccessibleDescription('Client ID of your Twitter app.');
+  await expect(page.locator('form')).not.toContainText('OAuth');
+
+  await page.goto(urls.auth0Settings);
+  await expect(page.getByLabel('API Key')).toHaveAccessibleDescription('The API Key of your Twitter app.');
+  await expect(page.getByLabel('Protocol')).toHaveCount(0);
+  t.protocolUi = 'help';
+  await page.reload();
+  await expect(page.getByLabel('API Key')).toHaveAccessibleDescription('The Consumer Key (OAuth 1.0a) of your Twitter app.');
+  t.protocolUi = 'control';
+  await page.reload();
+  await expect(page.getByLabel('Protocol')).toHaveValue('oauth1');
+  await page.getByLabel('Protocol').selectOption({ label: 'OAuth 2.0' });
+  await page.getByLabel('API Key').fill('c'.repeat(34));
+  await page.getByRole('button', { name: 'Save' }).click();
+  expect(JSON.parse(await page.locator('#saved-state').textContent())).toMatchObject({ status: 'saved', protocol: 'oauth2' });
+  expect(t.connection.protocol).toBe('oauth2');
+  t.protocolUi = 'help';
+  await page.reload();
+  await expect(page.getByLabel('API Key')).toHaveAccessibleDescription('The OAuth 2.0 Client ID of your Twitter app.');
+});

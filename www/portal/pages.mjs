@@ -38,8 +38,9 @@ function projectsPage(world) {
   <section class="card"><h2>${esc(world.portal.projectName)}</h2><p>Project ID ${esc(world.portal.projectId)}</p><ul class="apps">${apps}</ul></section>`);
 }
 
-/// The one-time dialog: each value with a copy button; shown once, then gone.
-function revealDialog(reveal) {
+/// The one-time dialog: each value with a copy button; shown once, then gone. Shared with the console,
+/// which closes it with its own button.
+export function revealDialog(reveal, close = '<a class="btn" href="?">Yes, I saved them</a>') {
   const rows = reveal.rows.map(([label, value], i) => `
       <div class="secret-row"><p class="secret-label" id="label-${i}">${esc(label)}</p>
         <p class="secret-value" id="value-${i}">${esc(value)}</p>
@@ -48,7 +49,7 @@ function revealDialog(reveal) {
     <h2 id="reveal-title">${esc(reveal.title)}</h2>
     <p class="warning">For security, this will be the last time we'll fully display these. If they are lost, you will need to regenerate them.</p>
     ${rows}
-    <a class="btn" href="?">Yes, I saved them</a></div></div>`;
+    ${close}</div></div>`;
 }
 
 const CONFIRMS = {
@@ -100,7 +101,7 @@ function settingsPage(world, app) {
       <div class="setting"><p class="setting-label">App permissions</p><p>${esc(PERMISSIONS[ua.permissions])}</p></div>
       <div class="setting"><p class="setting-label">Type of App</p><p>${esc(APP_TYPES[ua.appType])}</p></div>
       <div class="setting"><p class="setting-label">Callback URI / Redirect URL</p><p>${esc(ua.callbackUrls.join(', '))}</p></div>
-      <div class="setting"><p class="setting-label">Website URL</p><p>${esc(ua.website)}</p></div>
+      <div class="setting"><p class="setting-label">Website URL</p><p>${esc(ua.websiteUrl)}</p></div>
       <a class="btn" href="${appBase(world, app)}/auth-settings">Edit</a>`
     : `<div class="setting"><p class="setting-label">User authentication</p><p>Not set up</p></div>
       <p>Set up user authentication to use Sign in with Twitter / X.</p>
@@ -108,15 +109,17 @@ function settingsPage(world, app) {
   </section>`);
 }
 
-const PERMISSIONS = { read: 'Read', 'read-write': 'Read and write', 'read-write-dm': 'Read and write and Direct message' };
-const APP_TYPES = { native: 'Native App', web: 'Web App, Automated App or Bot' };
+export const PERMISSIONS = { read: 'Read', 'read-write': 'Read and write', 'read-write-dm': 'Read and write and Direct message' };
+export const APP_TYPES = { native: 'Native App', web: 'Web App, Automated App or Bot' };
 
 const isHttpsUrl = (s) => { try { return new URL(s).protocol === 'https:'; } catch { return false; } };
 
+/// The user authentication form's values from the saved settings (or blanks), as the form's fields name them.
+export const userAuthValues = (ua) => ({ permissions: ua?.permissions ?? 'read', app_type: ua?.appType ?? '',
+  callback_url: ua?.callbackUrls ?? [''], website_url: ua?.websiteUrl ?? '', organization_name: ua?.organizationName ?? '' });
+
 function authSettingsPage(world, app, values, errors = []) {
-  const ua = app.userAuth;
-  const v = values ?? { permissions: ua?.permissions ?? 'read', app_type: ua?.appType ?? '', callback_url: ua?.callbackUrls ?? [''],
-    website_url: ua?.website ?? '', organization_name: ua?.organizationName ?? '' };
+  const v = values ?? userAuthValues(app.userAuth);
   const callbacks = [...v.callback_url, '', ''].slice(0, Math.max(2, v.callback_url.length));
   const radio = (name, value, label, help) => `<div class="choice"><input type="radio" id="${name}-${value}" name="${name}" value="${value}"${v[name] === value ? ' checked' : ''}>
       <label for="${name}-${value}">${esc(label)}</label>${help ? `<p class="help">${esc(help)}</p>` : ''}</div>`;
@@ -149,20 +152,48 @@ function authSettingsPage(world, app, values, errors = []) {
   </form>`);
 }
 
-function regenerate(app, which) {
-  if (which === 'consumer') {
-    Object.assign(app, consumerPair());
-    app.reveal = { title: 'API Key and Secret', rows: [['API Key', app.consumerKey], ['API Key Secret', app.consumerSecret]] };
-  } else if (which === 'oauth2') {
-    app.oauth2 = oauth2Client();
-    app.reveal = { title: 'OAuth 2.0 Client ID and Client Secret', rows: [['Client ID', app.oauth2.clientId], ['Client Secret', app.oauth2.clientSecret]] };
-  } else if (which === 'bearer') {
-    app.bearer = bearerToken();
-    app.reveal = { title: 'Bearer Token', rows: [['Bearer Token', app.bearer]] };
-  } else if (which === 'token') {
-    app.token = accessToken(app.ownerId);
-    app.reveal = { title: 'Access Token and Secret', rows: [['Access Token', app.token.accessToken], ['Access Token Secret', app.token.accessTokenSecret]] };
-  }
+/// What each kind of value is called in the one-time dialog: its title, then each row's label.
+const PORTAL_REVEALS = {
+  consumer: ['API Key and Secret', 'API Key', 'API Key Secret'],
+  oauth2: ['OAuth 2.0 Client ID and Client Secret', 'Client ID', 'Client Secret'],
+  bearer: ['Bearer Token', 'Bearer Token'],
+  token: ['Access Token and Secret', 'Access Token', 'Access Token Secret'],
+};
+
+/// The one-time dialog of `which` value(s) of `app`, titled and labelled after `reveals`.
+export function revealOf(app, which, reveals = PORTAL_REVEALS) {
+  const values = { consumer: () => [app.consumerKey, app.consumerSecret], oauth2: () => [app.oauth2.clientId, app.oauth2.clientSecret],
+    bearer: () => [app.bearer], token: () => [app.token.accessToken, app.token.accessTokenSecret],
+    created: () => [app.consumerKey, app.consumerSecret, app.bearer] }[which]();
+  const [title, ...labels] = reveals[which];
+  return { title, rows: labels.map((label, i) => [label, values[i]]) };
+}
+
+/// Makes new values of `which` kind and shows them once.
+export function regenerate(app, which, reveals = PORTAL_REVEALS) {
+  const make = { consumer: () => Object.assign(app, consumerPair()), oauth2: () => { app.oauth2 = oauth2Client(); },
+    bearer: () => { app.bearer = bearerToken(); }, token: () => { app.token = accessToken(app.ownerId); } }[which];
+  if (!make || !reveals[which]) return;
+  make();
+  app.reveal = revealOf(app, which, reveals);
+}
+
+/// Reads the user authentication form as the real portal checks it (messages [I]): `{ values, errors }`,
+/// and when there are no errors `settings`, the app's new `userAuth`.
+export function readUserAuth(form) {
+  const params = new URLSearchParams(form);
+  const v = Object.fromEntries(params);
+  v.callback_url = params.getAll('callback_url').map((s) => s.trim()).filter(Boolean);
+  const errors = [];
+  if (!['read', 'read-write', 'read-write-dm'].includes(v.permissions)) errors.push('Choose the app permissions.');
+  if (!['native', 'web'].includes(v.app_type)) errors.push('Choose a type of app.');
+  if (!v.callback_url.length) errors.push('Callback URI / Redirect URL is required.');
+  if (v.callback_url.length > 10) errors.push('At most 10 callback URLs.');
+  if (v.callback_url.some((u) => !isHttpsUrl(u) && !/^[a-z][a-z0-9+.-]*:\/\//.test(u))) errors.push('Callback URI / Redirect URL must be a valid URL.');
+  if (!isHttpsUrl(v.website_url ?? '')) errors.push('Website URL must be a valid https URL.');
+  const settings = errors.length ? null : { permissions: v.permissions, appType: v.app_type, callbackUrls: v.callback_url,
+    websiteUrl: v.website_url, organizationName: v.organization_name ?? '' };
+  return { values: v, errors, settings };
 }
 
 /// Answers one request for the developer portal, or `null` for a page that does not exist.
@@ -188,19 +219,9 @@ export function handle(world, method, url, form) {
     return { redirect: `${base}/keys` };
   }
   if (view === 'auth-settings') {
-    const v = Object.fromEntries(params);
-    v.callback_url = params.getAll('callback_url').map((s) => s.trim()).filter(Boolean);
-    // Messages [I].
-    const errors = [];
-    if (!['read', 'read-write', 'read-write-dm'].includes(v.permissions)) errors.push('Choose the app permissions.');
-    if (!['native', 'web'].includes(v.app_type)) errors.push('Choose a type of app.');
-    if (!v.callback_url.length) errors.push('Callback URI / Redirect URL is required.');
-    if (v.callback_url.length > 10) errors.push('At most 10 callback URLs.');
-    if (v.callback_url.some((u) => !isHttpsUrl(u) && !/^[a-z][a-z0-9+.-]*:\/\//.test(u))) errors.push('Callback URI / Redirect URL must be a valid URL.');
-    if (!isHttpsUrl(v.website_url ?? '')) errors.push('Website URL must be a valid https URL.');
-    if (errors.length) return { status: 400, body: authSettingsPage(world, app, v, errors) };
-    app.userAuth = { permissions: v.permissions, appType: v.app_type, callbackUrls: v.callback_url, website: v.website_url,
-      organizationName: v.organization_name ?? '' };
+    const { values, errors, settings } = readUserAuth(form);
+    if (errors.length) return { status: 400, body: authSettingsPage(world, app, values, errors) };
+    app.userAuth = settings;
     return { redirect: `${base}/settings` };
   }
   return null;
