@@ -16,7 +16,7 @@
   const MAX_HEADINGS = 32;
   // The only origins a plan may land in, checked again here after the background checked the tab (secrets
   // go only to manage.auth0.com: the core plans them nowhere else).
-  const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com'];
+  const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com', 'https://console.x.com'];
 
   let last = { id: 0, elements: new Map() };
 
@@ -42,6 +42,10 @@
       push(document.getElementById(id)?.textContent);
     }
     push(el.getAttribute('placeholder'));
+    // Help texts tied to the field: where a form says which pair it wants ("the OAuth 2.0 Client ID").
+    for (const id of (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)) {
+      push(document.getElementById(id)?.textContent);
+    }
     // A label-like element just before the field or one of its near wrappers.
     for (let node = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
       const prev = node.previousElementSibling;
@@ -54,7 +58,13 @@
     return out;
   }
 
-  function describeField(el, id) {
+  // Without `secrets`, a value that could be a key or token (one long run of key characters) is blanked:
+  // observing a page for the checklist never carries a credential the admin did not capture.
+  const CREDENTIAL = /^[A-Za-z0-9%_+/=-]{16,}$/;
+  let redact = false;
+  const shown = (value) => (redact && CREDENTIAL.test(value) ? '' : value);
+
+  function describeField(el, id, modal) {
     const password = el.type === 'password';
     return {
       id,
@@ -65,13 +75,21 @@
       role: clean(el.getAttribute('role')),
       labels: labelsOf(el),
       // A password field's value never leaves the page; only whether it holds one.
-      value: password ? '' : String(el.value ?? '').slice(0, MAX_TEXT),
+      value: password ? '' : shown(String(el.value ?? '').slice(0, MAX_TEXT)),
       hasValue: String(el.value ?? '') !== '',
       visible: isVisible(el),
       readonly: Boolean(el.readOnly),
       disabled: Boolean(el.disabled),
       checked: Boolean(el.checked),
+      modal,
     };
+  }
+
+  // The topmost open modal dialog (a key shown once, settings over a list): what the admin looks at.
+  function openDialog() {
+    const open = [...document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')]
+      .filter((d) => (d.tagName === 'DIALOG' || d.getAttribute('aria-modal') === 'true') && isVisible(d));
+    return open[open.length - 1] ?? null;
   }
 
   // A read-only "label → value" display: two leaf children (besides buttons such as "Copy"), the first short.
@@ -107,8 +125,11 @@
   }
 
   // `withText`: only the pages whose facts are in their prose ask for it (a second walk over the page).
-  function snapshot(withText) {
+  function snapshot(withText, secrets) {
+    redact = !secrets;
     const id = last.id + 1;
+    const dialog = openDialog();
+    const modalHeadings = [];
     const elements = new Map();
     const fields = [];
     const pairs = [];
@@ -125,11 +146,13 @@
           section = clean(el.textContent);
           // What the page says it is about (an Auth0 connection names its provider only here).
           if (headings.length < MAX_HEADINGS) { if (section) headings.push(section); } else truncated = true;
+          if (section && dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(section);
           break;
         case 'IMG': {
           const alt = clean(el.getAttribute('alt'));
           if (!alt) break;
           if (headings.length < MAX_HEADINGS) headings.push(alt); else truncated = true;
+          if (dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(alt);
           break;
         }
         case 'INPUT': case 'TEXTAREA': case 'SELECT': case 'BUTTON': {
@@ -137,7 +160,7 @@
           if (fields.length >= MAX_FIELDS) { truncated = true; break; }
           const fieldId = fields.length + 1;
           elements.set(fieldId, el);
-          fields.push(describeField(el, fieldId));
+          fields.push(describeField(el, fieldId, Boolean(dialog?.contains(el))));
           break;
         }
         case 'DT': {
@@ -145,15 +168,15 @@
           if (dd?.tagName !== 'DD') break;
           if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
           const label = clean(el.textContent);
-          const value = clean(dd.textContent);
-          if (label && value) pairs.push({ label, value, section });
+          const value = shown(clean(dd.textContent));
+          if (label && value) pairs.push({ label, value, section, modal: Boolean(dialog?.contains(el)) });
           break;
         }
         case 'DIV': case 'LI': case 'TR': case 'P': {
           const pair = pairOf(el);
           if (!pair) break;
           if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
-          pairs.push({ label: pair.label, value: pair.value, section });
+          pairs.push({ label: pair.label, value: shown(pair.value), section, modal: Boolean(dialog?.contains(el)) });
           break;
         }
         default:
@@ -167,6 +190,7 @@
       topFrame: window.top === window,
       title: clean(document.title),
       headings,
+      modalHeadings,
       fields,
       pairs,
       text: withText ? pageText(root) : '',
@@ -231,7 +255,7 @@
     // Only KeyBridge's own background (never a tab) may ask.
     if (sender.id !== api.runtime.id || sender.tab) return false;
     if (message?.kind === 'snapshot') {
-      sendResponse(snapshot(message.text === true));
+      sendResponse(snapshot(message.text === true, message.secrets === true));
       return false;
     }
     if (message?.kind === 'apply') {

@@ -13,11 +13,16 @@ use crate::flow::{
     fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice, PageRequest,
     PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
-use crate::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, StepId};
+use crate::guide::{
+    checklist, guide_protocol, observe, plan_action, Facts, GuideAction, Situation, StepId,
+};
+use crate::keys::Protocol;
 use crate::page::{
     capture_as, check_twitter_connection, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op,
 };
-use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, FILL_ORIGINS, KEY_PAGES, PROSE_PAGES};
+use crate::site::{
+    kind_for_url, PageKind, CALLBACK_PAGES, CONNECTION_PAGES, FILL_ORIGINS, PROSE_PAGES,
+};
 use crate::snapshot::{PageSnapshot, PageUrl};
 use crate::text::Text;
 use crate::wire::{from_js, stored, to_js};
@@ -136,13 +141,14 @@ struct Options {
     show_applications: Option<bool>,
 }
 
-/// Pages whose facts feed the checklist. Key pages are left out: KeyBridge reads them only on Capture.
+/// Pages whose facts feed the checklist: every page of the guide but the lists of apps. Their snapshots
+/// come with key-like values blanked (see `Flow::snapshot`), so the console's app page, which shows keys
+/// and settings together, is read for its settings and never for a key.
 fn observed(kind: PageKind) -> bool {
-    !KEY_PAGES.contains(&kind)
-        && !matches!(
-            kind,
-            PageKind::TwitterLegacyAppList | PageKind::PortalProjects
-        )
+    !matches!(
+        kind,
+        PageKind::TwitterLegacyAppList | PageKind::PortalProjects | PageKind::ConsoleApps
+    )
 }
 
 struct Flow {
@@ -210,10 +216,18 @@ impl Flow {
         }
     }
 
+    /// What a page shows, its credential-like values blanked by the content script: enough to observe a
+    /// page and plan a fill, and no key passes through KeyBridge that the admin did not capture.
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
+        self.snapshot_with(tab, false).await
+    }
+
+    /// With `secrets`, the values too: only to capture, on the admin's action, and to check that the
+    /// captured keys are still the page's before a fill.
+    async fn snapshot_with(&self, tab: &Tab, secrets: bool) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
         let v = self
-            .ask(tab, to_js(&PageRequest::Snapshot { text }))
+            .ask(tab, to_js(&PageRequest::Snapshot { text, secrets }))
             .await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
@@ -306,7 +320,10 @@ impl Flow {
         let facts = self.observe(&tabs, facts).await;
         let situation = Situation {
             open: tabs.iter().filter_map(|t| kind_for_url(&t.url)).collect(),
-            captured: captured.is_some(),
+            captured: captured
+                .as_ref()
+                .map(|c| c.protocols.clone())
+                .unwrap_or_default(),
             filled: &fill,
             custom_domain: options.custom_domain.as_deref(),
         };
@@ -333,17 +350,17 @@ impl Flow {
     async fn guide(&self, action: &GuideAction, applications: &[String]) -> Result<Notice, Error> {
         use PageKind::*;
         let kinds: &[PageKind] = match action {
-            GuideAction::FillCallback => &[
-                TwitterLegacySettings,
-                TwitterLegacyCreateApp,
-                PortalUserAuthSettings,
-            ],
+            GuideAction::FillCallback => CALLBACK_PAGES,
             GuideAction::AllowSignIn => &[TwitterLegacySettings],
+            GuideAction::ChooseWebApp => {
+                &[PortalUserAuthSettings, ConsoleUserAuthSettings, ConsoleApp]
+            }
             GuideAction::EnableApplications => &[Auth0ConnectionApplications],
             GuideAction::Try => &[
                 Auth0TwitterConnection,
                 Auth0ConnectionApplications,
                 Auth0SocialConnections,
+                Auth0SeedSocialConnections,
             ],
             GuideAction::Capture | GuideAction::Fill => return Err(Error::BadMessage),
         };
@@ -383,6 +400,7 @@ impl Flow {
             return Ok(Notice::success(match action {
                 GuideAction::FillCallback => Text::with("noticeCallbackFilled", [callback]),
                 GuideAction::AllowSignIn => Text::new("noticeSignInTicked"),
+                GuideAction::ChooseWebApp => Text::new("noticeWebAppChosen"),
                 GuideAction::EnableApplications => Text::new("noticeApplicationsOn"),
                 _ => {
                     let _ = self.api.focus_tab(tab.id).await;
@@ -411,7 +429,7 @@ impl Flow {
         }
         // The one door every plan passes: a captured value goes nowhere but the Auth0 dashboard.
         if let Ok(Some(c)) = self.capture_in_store().await {
-            if !plan.may_carry(&c.pair) {
+            if !plan.may_carry(&c.pairs) {
                 return Err(Error::UntrustedSender);
             }
         }
@@ -438,8 +456,8 @@ impl Flow {
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
         let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
-        let snapshot = self.snapshot(&tab).await?;
-        let pair = capture_as(&snapshot, accept_lookalike)?;
+        let snapshot = self.snapshot_with(&tab, true).await?;
+        let pairs = capture_as(&snapshot, accept_lookalike)?;
         let minutes = self
             .options()
             .await
@@ -447,8 +465,15 @@ impl Flow {
             .filter(|m| (1..=60).contains(m));
         let lifetime = minutes.map_or(CAPTURE_LIFETIME_MS, |m| f64::from(m) * 60_000.0);
         let expires_at = js_sys::Date::now() + lifetime;
+        let notice = match pairs.as_slice() {
+            [one] => match one.protocol {
+                Protocol::OAuth1 => "noticeCapturedOAuth1",
+                Protocol::OAuth2 => "noticeCapturedOAuth2",
+            },
+            _ => "noticeCapturedBoth",
+        };
         let stored = StoredCapture {
-            pair,
+            pairs,
             source_tab: tab.id,
             source_title: tab.title.clone(),
             source_url: snapshot.url.href(),
@@ -458,10 +483,7 @@ impl Flow {
         self.remove(FILL_KEY).await?;
         // Best effort: reading the keys also checks the expiry.
         let _ = self.api.schedule_expiry(expires_at).await;
-        Ok(Notice::success(Text::with(
-            "noticeCaptured",
-            [tab.title.clone()],
-        )))
+        Ok(Notice::success(Text::with(notice, [tab.title.clone()])))
     }
 
     /// Whether the keys tab still shows the captured keys; a page that no longer shows keys says nothing.
@@ -472,9 +494,22 @@ impl Flow {
         if !tab.shows(Role::Keys.kinds()) {
             return Ok(());
         }
-        match self.snapshot(&tab).await.and_then(|s| capture_as(&s, true)) {
-            Ok(now) if now != stored.pair => Err(Error::KeysChanged),
-            _ => Ok(()),
+        // A pair the page shows now that differs from the captured pair of its protocol was regenerated.
+        let now = self
+            .snapshot_with(&tab, true)
+            .await
+            .and_then(|s| capture_as(&s, true))
+            .unwrap_or_default();
+        let changed = now.iter().any(|p| {
+            stored
+                .pairs
+                .iter()
+                .any(|q| q.protocol == p.protocol && q != p)
+        });
+        if changed {
+            Err(Error::KeysChanged)
+        } else {
+            Ok(())
         }
     }
 
@@ -483,12 +518,13 @@ impl Flow {
         &self,
         tab: &Tab,
         stored: &StoredCapture,
+        chosen: Option<Protocol>,
         overwrite: bool,
     ) -> Result<FillPlan, Error> {
         let mut waited = 0;
         loop {
             let snapshot = self.snapshot(tab).await?;
-            match plan_fill(&snapshot, &stored.pair, overwrite) {
+            match plan_fill(&snapshot, &stored.pairs, chosen, overwrite) {
                 Err(Error::FieldNotFound(_)) if waited < FORM_WAIT_MS => {
                     TimeoutFuture::new(FORM_POLL_MS).await;
                     waited += FORM_POLL_MS;
@@ -501,11 +537,19 @@ impl Flow {
         }
     }
 
-    async fn fill(&self, overwrite: bool) -> Result<(Notice, bool), Error> {
+    /// Fills the captured pair the Auth0 form wants; `answer` is the admin's, when the form did not say.
+    async fn fill(
+        &self,
+        overwrite: bool,
+        answer: Option<Protocol>,
+    ) -> Result<(Notice, bool), Error> {
         let stored = self
             .capture_in_store()
             .await?
             .ok_or(Error::NothingCaptured)?;
+        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+        // An earlier answer stands (the "Replace in Auth0" that follows it, a fill again).
+        let chosen = answer.or(facts.protocol);
         let tab = self
             .slot(Role::Connection)
             .await
@@ -514,10 +558,14 @@ impl Flow {
         // The Twitter tab is asked whether its keys changed while the Auth0 form is read.
         let (source, plan) = join!(
             self.check_source(&stored),
-            self.plan(&tab, &stored, overwrite)
+            self.plan(&tab, &stored, chosen, overwrite)
         );
         source?;
         let plan = plan?;
+        if answer.is_some() && facts.protocol != answer {
+            facts.protocol = answer;
+            self.store(FACTS_KEY, to_js(&facts)).await?;
+        }
         // `apply` checks the tab again at the last moment: the secret goes only to the verified Auth0 page.
         let report = self.apply(&tab, CONNECTION_PAGES, &plan).await?;
         let verdicts = verify(&plan, &report)?;
@@ -550,6 +598,7 @@ impl Flow {
         // `state` rather than one per request: each await of it was a copy in the state machine.)
         let mut confirm_capture = false;
         let mut confirm_overwrite = false;
+        let mut ask_protocol = false;
         let mut exported = None;
         let notice = match request {
             Request::Status => None,
@@ -560,12 +609,18 @@ impl Flow {
                     Some(Notice::error(e))
                 }
             },
-            Request::Fill { overwrite } => match self.fill(overwrite).await {
+            Request::Fill {
+                overwrite,
+                protocol,
+            } => match self.fill(overwrite, protocol).await {
                 Ok((notice, confirm)) => {
                     confirm_overwrite = confirm;
                     Some(notice)
                 }
-                Err(e) => Some(Notice::error(e)),
+                Err(e) => {
+                    ask_protocol = e == Error::ProtocolUnknown;
+                    Some(Notice::error(e))
+                }
             },
             Request::Forget => Some(
                 match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
@@ -590,13 +645,30 @@ impl Flow {
                         .await
                         .ok()
                         .flatten()
-                        .map(|c| c.pair.key.expose().to_string()),
+                        .and_then(|c| c.pairs.first().map(|p| p.key.expose().to_string())),
                     ..PopupState::default()
                 }
             }
             Request::Export => {
                 let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-                exported = Some(export(&facts));
+                let captured = self
+                    .capture_in_store()
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|c| c.pairs.iter().map(|p| p.protocol).collect())
+                    .unwrap_or_default();
+                let situation = Situation {
+                    open: self
+                        .tabs()
+                        .await
+                        .iter()
+                        .filter_map(|t| kind_for_url(&t.url))
+                        .collect(),
+                    captured,
+                    ..Situation::default()
+                };
+                exported = Some(export(&facts, guide_protocol(&facts, &situation)));
                 None
             }
             Request::GoTo { tab } => match self.api.focus_tab(tab).await {
@@ -607,6 +679,7 @@ impl Flow {
         PopupState {
             confirm_capture,
             confirm_overwrite,
+            ask_protocol,
             export: exported,
             ..self.state(notice).await
         }
@@ -640,7 +713,10 @@ pub async fn handle_command(api: BrowserApi, command: String) {
         "capture-keys" => Request::Capture {
             accept_lookalike: false,
         },
-        "fill-auth0" => Request::Fill { overwrite: false },
+        "fill-auth0" => Request::Fill {
+            overwrite: false,
+            protocol: None,
+        },
         _ => return,
     };
     let flow = Flow { api };

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::keys::{KeyPart, Lookalike};
+use crate::keys::{KeyPart, Lookalike, Protocol};
 use crate::text::Text;
 
 /// A value that is not a usable consumer key or secret. The sentence the admin reads is in the catalogue
@@ -39,7 +39,16 @@ pub enum Error {
     /// The connection page names Twitter and another provider (the other one).
     ProviderUnclear(String),
     KeyNotFound(KeyPart),
-    PortalKeysHidden,
+    /// The portal or the console shows no whole pair: they show keys only once.
+    KeysShownOnce,
+    /// The Auth0 form does not say which pair it wants: the admin is asked.
+    ProtocolUnknown,
+    /// The form says it wants this protocol's pair, and the admin named the other.
+    ProtocolContradicts(Protocol),
+    /// The form wants this protocol's pair, which is not captured.
+    PairNotCaptured(Protocol),
+    /// The seed era's list of connections without the Twitter settings open over it.
+    SettingsNotOpen,
     KeyAmbiguous(KeyPart),
     FieldNotFound(KeyPart),
     FieldAmbiguous(KeyPart),
@@ -101,7 +110,17 @@ impl Error {
             ProviderUnknown => Text::new("errProviderUnknown"),
             ProviderUnclear(p) => Text::with("errProviderUnclear", [p.clone()]),
             KeyNotFound(p) => Text::with("errKeyNotFound", [p.label().into()]),
-            PortalKeysHidden => Text::new("errPortalKeysHidden"),
+            KeysShownOnce => Text::new("errKeysShownOnce"),
+            ProtocolUnknown => Text::new("errProtocolUnknown"),
+            ProtocolContradicts(p) => Text::new(match p {
+                Protocol::OAuth1 => "errProtocolSaysOAuth1",
+                Protocol::OAuth2 => "errProtocolSaysOAuth2",
+            }),
+            PairNotCaptured(p) => Text::new(match p {
+                Protocol::OAuth1 => "errPairNotCapturedOAuth1",
+                Protocol::OAuth2 => "errPairNotCapturedOAuth2",
+            }),
+            SettingsNotOpen => Text::new("errSettingsNotOpen"),
             KeyAmbiguous(p) => Text::with("errKeyAmbiguous", [p.label().into()]),
             FieldNotFound(p) => Text::with("errFieldNotFound", [p.label().into()]),
             FieldAmbiguous(p) => Text::with("errFieldAmbiguous", [p.label().into()]),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::export::Export;
 use crate::guide::{Application, GuideAction, Step};
-use crate::keys::ConsumerPair;
+use crate::keys::{KeyPair, Protocol};
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::PageUrl;
@@ -51,6 +51,9 @@ pub enum Request {
     Fill {
         #[serde(default)]
         overwrite: bool,
+        /// The admin's answer when the form does not say which pair it wants.
+        #[serde(default)]
+        protocol: Option<Protocol>,
     },
     Forget,
     /// Use this tab for `role` while it lives.
@@ -107,6 +110,9 @@ pub enum PageRequest {
     Snapshot {
         #[serde(default)]
         text: bool,
+        /// With credential-like values as they are; without, the content script blanks them.
+        #[serde(default)]
+        secrets: bool,
     },
     Apply {
         plan: FillPlan,
@@ -186,7 +192,8 @@ pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCapture {
-    pub pair: ConsumerPair,
+    /// One pair, or both when the page showed both (one per protocol).
+    pub pairs: Vec<KeyPair>,
     /// The tab the keys came from, to notice when its keys change (regenerated) before the fill.
     pub source_tab: i32,
     pub source_title: String,
@@ -202,9 +209,12 @@ impl StoredCapture {
 
     /// The masked view the popup may show.
     pub fn view(&self) -> CapturedView {
+        let masked =
+            |f: fn(&KeyPair) -> String| self.pairs.iter().map(f).collect::<Vec<_>>().join(" · ");
         CapturedView {
-            key: self.pair.key.masked(4),
-            secret: self.pair.secret.masked(0),
+            protocols: self.pairs.iter().map(|p| p.protocol).collect(),
+            key: masked(|p| p.key.masked(4)),
+            secret: masked(|p| p.secret.masked(0)),
             source_title: self.source_title.clone(),
             source_url: self.source_url.clone(),
             expires_at: self.expires_at,
@@ -216,6 +226,8 @@ impl StoredCapture {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CapturedView {
+    /// Which pairs are held.
+    pub protocols: Vec<Protocol>,
     pub key: String,
     pub secret: String,
     pub source_title: String,
@@ -279,6 +291,8 @@ pub struct PopupState {
     pub confirm_overwrite: bool,
     /// A captured value looks like another pair: the popup offers to capture anyway.
     pub confirm_capture: bool,
+    /// The Auth0 form does not say which pair it wants: the popup asks the admin.
+    pub ask_protocol: bool,
     /// The guide's checklist.
     pub guide: Vec<Step>,
     /// The Auth0 applications KeyBridge saw, for the admin to pick.

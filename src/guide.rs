@@ -3,10 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::keys::Secret;
-use crate::page::{is_text_input, usable, FieldVerdict, FillAction, FillPlan, Op, Target};
+use crate::keys::{Protocol, Secret};
+use crate::page::{
+    check_twitter_connection, form_protocol, is_text_input, usable, FieldVerdict, FillAction,
+    FillPlan, Op, Target,
+};
 use crate::site::{
     is_region, is_tenant_name, is_tenant_origin, kind_for_url, label_is, normalize_label, PageKind,
+    CALLBACK_PAGES,
 };
 use crate::snapshot::{Field, PageSnapshot};
 use crate::text::Text;
@@ -57,8 +61,11 @@ pub struct Facts {
     /// The app's access level, in the page's words.
     pub access_level: Option<String>,
     pub applications: Option<Vec<Application>>,
-    /// The consumer key the Auth0 form holds (not a secret; used for the export).
-    pub connection_key: Option<String>,
+    /// The pair the Auth0 connection takes: as its form says, or as the admin answered.
+    pub protocol: Option<Protocol>,
+    /// Whether the X app is a confidential client (Web App, Automated App or Bot), as its user
+    /// authentication settings say: what an OAuth 2.0 connection needs.
+    pub confidential: Option<bool>,
     pub try_result: Option<TryResult>,
 }
 
@@ -74,7 +81,8 @@ impl Facts {
             sign_in,
             access_level,
             applications,
-            connection_key,
+            protocol,
+            confidential,
             try_result
         );
     }
@@ -104,6 +112,28 @@ const CALLBACK_LABELS: &[&str] = &[
     "callback urls",
 ];
 const SIGN_IN_LABEL: &str = "allow this application to be used to sign in with twitter";
+
+/// What a type of app says about the client (real-pages.md §2): "Web App, Automated App or Bot
+/// (confidential client)" or "Native App (public client)".
+fn confidential_type(text: &str) -> Option<bool> {
+    let t = text.to_ascii_lowercase();
+    if t.contains("confidential") || t.starts_with("web app") {
+        Some(true)
+    } else if t.contains("public client") || t.starts_with("native app") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The type of app a user authentication form has checked (its radio's label).
+fn checked_app_type(snapshot: &PageSnapshot) -> Option<bool> {
+    snapshot
+        .fields
+        .iter()
+        .filter(|f| f.input_type == "radio" && f.checked)
+        .find_map(|f| f.labels.first().and_then(|l| confidential_type(l)))
+}
 
 /// The tenant an Auth0 dashboard page is about: the domain it shows, else one derived from its URL.
 fn tenant_of(snapshot: &PageSnapshot) -> Option<Tenant> {
@@ -139,6 +169,8 @@ fn diagnose(text: &str) -> Option<TryResult> {
         ("Could not authenticate you", StepId::Keys),
         ("has been suspended", StepId::Callback),
         ("not enabled for the application", StepId::Applications),
+        // OAuth 2.0: the token exchange refused the Client ID/Secret, or a public client's secret.
+        ("unauthorized_client", StepId::Keys),
         ("access_denied", StepId::Try),
     ];
     SIGNS
@@ -150,6 +182,7 @@ fn diagnose(text: &str) -> Option<TryResult> {
                 StepId::Callback if sign.contains("suspended") => "tryFailSuspended".into(),
                 StepId::Callback => "tryFailCallback".into(),
                 StepId::SignIn => "tryFailSignIn".into(),
+                StepId::Keys if sign.contains("unauthorized") => "tryFailKeysOAuth2".into(),
                 StepId::Keys => "tryFailKeys".into(),
                 StepId::Applications => "tryFailApplications".into(),
                 _ => "tryFailCancelled".into(),
@@ -165,16 +198,27 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
     let mut facts = Facts::default();
     use PageKind::*;
     match kind {
-        TwitterLegacySettings | TwitterLegacyCreateApp | PortalUserAuthSettings => {
-            let urls: Vec<String> = field_labelled(snapshot, CALLBACK_LABELS)
+        TwitterLegacySettings
+        | TwitterLegacyCreateApp
+        | PortalUserAuthSettings
+        | ConsoleUserAuthSettings
+        | ConsoleApp => {
+            let fields: Vec<&Field> = field_labelled(snapshot, CALLBACK_LABELS).collect();
+            let urls: Vec<String> = fields
+                .iter()
                 .map(|f| f.value.trim().to_string())
                 .filter(|v| !v.is_empty())
                 .collect();
-            if kind != TwitterLegacyCreateApp {
+            // The app page shows the form only when it is open; a page without it says nothing.
+            if kind != TwitterLegacyCreateApp && (kind != ConsoleApp || !fields.is_empty()) {
                 facts.callbacks = Some(urls);
             }
             if let Some(f) = field_labelled(snapshot, &[SIGN_IN_LABEL]).next() {
                 facts.sign_in = Some(f.checked);
+            }
+            facts.confidential = checked_app_type(snapshot);
+            if kind == ConsoleApp {
+                app_summary(snapshot, &mut facts);
             }
         }
         TwitterLegacyDetails => {
@@ -199,17 +243,14 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
                 .and_then(|f| f.labels.first().cloned());
         }
         PortalAppSettings => {
-            let set_up =
-                pair_value(snapshot, "user authentication").is_none_or(|v| v != "Not set up");
-            facts.sign_in = Some(set_up);
-            facts.callbacks = Some(
-                pair_value(snapshot, "callback uri / redirect url")
-                    .map(|v| v.split(", ").map(String::from).collect())
-                    .unwrap_or_default(),
-            );
-            facts.access_level = pair_value(snapshot, "app permissions").map(String::from);
+            facts.sign_in = Some(true);
+            facts.callbacks = Some(Vec::new());
+            app_summary(snapshot, &mut facts);
         }
-        Auth0TwitterConnection | Auth0ConnectionApplications | Auth0SocialConnections => {
+        Auth0TwitterConnection
+        | Auth0ConnectionApplications
+        | Auth0SocialConnections
+        | Auth0SeedSocialConnections => {
             facts.tenant = tenant_of(snapshot);
             if kind == Auth0ConnectionApplications {
                 facts.applications = Some(
@@ -226,13 +267,11 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
                         .collect(),
                 );
             }
-            if kind == Auth0TwitterConnection {
-                facts.connection_key = snapshot
-                    .fields
-                    .iter()
-                    .find(|f| f.html_id == "client_id" || f.name == "client_id")
-                    .map(|f| f.value.clone())
-                    .filter(|v| !v.is_empty());
+            // What the Twitter connection's form says about its pair (never a value it holds).
+            if matches!(kind, Auth0TwitterConnection | Auth0SeedSocialConnections)
+                && check_twitter_connection(snapshot).is_ok()
+            {
+                facts.protocol = form_protocol(snapshot);
             }
         }
         Auth0ItWorks => {
@@ -242,9 +281,34 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
                 .then_some(TryResult::Works)
         }
         Auth0TenantSignIn | TwitterAuthorize => facts.try_result = diagnose(&snapshot.text),
-        TwitterLegacyAppList | PortalProjects | PortalKeys => {}
+        TwitterLegacyAppList | PortalProjects | PortalKeys | ConsoleApps => {}
     }
     facts
+}
+
+/// The facts of an app's settings summary (the portal's settings page, the console's app page): whether
+/// user authentication is set up, its callback URLs, permissions and type of app.
+fn app_summary(snapshot: &PageSnapshot, facts: &mut Facts) {
+    let Some(set_up) = pair_value(snapshot, "user authentication").map(|v| v != "Not set up")
+    else {
+        // The portal's settings page may leave the row out until it is set up.
+        if let Some(callbacks) = pair_value(snapshot, "callback uri / redirect url") {
+            facts.callbacks = Some(callbacks.split(", ").map(String::from).collect());
+        }
+        return;
+    };
+    facts.sign_in = Some(set_up);
+    facts.callbacks = Some(
+        pair_value(snapshot, "callback uri / redirect url")
+            .map(|v| v.split(", ").map(String::from).collect())
+            .unwrap_or_default(),
+    );
+    if let Some(level) = pair_value(snapshot, "app permissions") {
+        facts.access_level = Some(level.to_string());
+    }
+    if let Some(t) = pair_value(snapshot, "type of app").and_then(confidential_type) {
+        facts.confidential = Some(t);
+    }
 }
 
 /// The steps of the guide.
@@ -276,6 +340,8 @@ pub enum StepState {
 pub enum GuideAction {
     FillCallback,
     AllowSignIn,
+    /// OAuth 2.0: pick "Web App, Automated App or Bot" as the app's type.
+    ChooseWebApp,
     Capture,
     Fill,
     EnableApplications,
@@ -288,6 +354,7 @@ impl GuideAction {
         match self {
             GuideAction::FillCallback => "actionFillCallback",
             GuideAction::AllowSignIn => "actionAllowSignIn",
+            GuideAction::ChooseWebApp => "actionChooseWebApp",
             GuideAction::Capture => "captureKeys",
             GuideAction::Fill => "fillAuth0",
             GuideAction::EnableApplications => "actionEnableApplications",
@@ -300,6 +367,7 @@ impl GuideAction {
         match self {
             GuideAction::FillCallback => "guide-fill-callback-url",
             GuideAction::AllowSignIn => "guide-allow-sign-in-with-twitter",
+            GuideAction::ChooseWebApp => "guide-choose-web-app",
             GuideAction::Capture => "capture",
             GuideAction::Fill => "fill",
             GuideAction::EnableApplications => "guide-enable-applications",
@@ -339,15 +407,41 @@ pub struct Step {
 #[derive(Debug, Clone, Default)]
 pub struct Situation<'a> {
     pub open: Vec<PageKind>,
-    pub captured: bool,
+    /// The pairs captured (one per protocol).
+    pub captured: Vec<Protocol>,
     pub filled: &'a [FieldVerdict],
     pub custom_domain: Option<&'a str>,
+}
+
+/// The pages only the legacy apps.twitter.com has: an app there has only the consumer pair.
+const LEGACY_PAGES: &[PageKind] = &[
+    PageKind::TwitterLegacyAppList,
+    PageKind::TwitterLegacyCreateApp,
+    PageKind::TwitterLegacyDetails,
+    PageKind::TwitterLegacySettings,
+    PageKind::TwitterLegacyKeys,
+    PageKind::TwitterLegacyPermissions,
+];
+
+/// The protocol the guide follows: the connection's (its form, or the admin's answer); else the one pair
+/// captured; else the consumer pair on the legacy site; else today's OAuth 2.0 (Auth0's docs, 2025-2026).
+pub fn guide_protocol(facts: &Facts, now: &Situation) -> Protocol {
+    if let Some(p) = facts.protocol {
+        return p;
+    }
+    match now.captured.as_slice() {
+        [one] => *one,
+        _ if now.open.iter().any(|k| LEGACY_PAGES.contains(k)) => Protocol::OAuth1,
+        _ => Protocol::OAuth2,
+    }
 }
 
 /// The checklist, derived from what KeyBridge has seen.
 pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
     use PageKind::*;
     let open = |kinds: &[PageKind]| kinds.iter().any(|k| now.open.contains(k));
+    let protocol = guide_protocol(facts, now);
+    let oauth2 = protocol == Protocol::OAuth2;
     let callback = facts
         .tenant
         .as_ref()
@@ -376,11 +470,12 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         (Some(c), Some(list)) => list.contains(c),
         _ => false,
     };
-    let callback_form = open(&[
-        TwitterLegacyCreateApp,
-        TwitterLegacySettings,
-        PortalUserAuthSettings,
-    ]);
+    // The console's app page may hold its forms too ([I]); KeyBridge offers them on the forms' own pages.
+    let callback_form = CALLBACK_PAGES
+        .iter()
+        .any(|k| *k != ConsoleApp && now.open.contains(k));
+    let auth_settings_form = open(&[PortalUserAuthSettings, ConsoleUserAuthSettings]);
+    let captured = now.captured.contains(&protocol);
     let callback_why = match (&callback, &facts.callbacks) {
         (None, _) => Text::new("whyCallbackNoTenant"),
         (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
@@ -402,18 +497,35 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             callback_why,
             (callback.is_some() && callback_form).then_some(GuideAction::FillCallback),
         ),
-        step(
-            StepId::SignIn,
-            facts.sign_in == Some(true),
-            Text::new(match facts.sign_in {
-                Some(true) => "whySignInDone",
-                Some(false) if open(&[TwitterLegacySettings]) => "whySignInTick",
-                Some(false) => "whySignInNotYet",
-                None => "whySignInUnknown",
-            }),
-            (facts.sign_in == Some(false) && open(&[TwitterLegacySettings]))
-                .then_some(GuideAction::AllowSignIn),
-        ),
+        if oauth2 {
+            let mut s = step(
+                StepId::SignIn,
+                facts.confidential == Some(true),
+                Text::new(match facts.confidential {
+                    Some(true) => "whyWebAppDone",
+                    Some(false) => "whyWebAppNative",
+                    None if auth_settings_form => "whyWebAppPick",
+                    None => "whyWebAppUnknown",
+                }),
+                (facts.confidential != Some(true) && auth_settings_form)
+                    .then_some(GuideAction::ChooseWebApp),
+            );
+            s.title = Text::new("stepWebApp");
+            s
+        } else {
+            step(
+                StepId::SignIn,
+                facts.sign_in == Some(true),
+                Text::new(match facts.sign_in {
+                    Some(true) => "whySignInDone",
+                    Some(false) if open(&[TwitterLegacySettings]) => "whySignInTick",
+                    Some(false) => "whySignInNotYet",
+                    None => "whySignInUnknown",
+                }),
+                (facts.sign_in == Some(false) && open(&[TwitterLegacySettings]))
+                    .then_some(GuideAction::AllowSignIn),
+            )
+        },
         step(
             StepId::Permissions,
             facts.access_level.is_some(),
@@ -423,22 +535,29 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             },
             None,
         ),
-        step(
-            StepId::Keys,
-            now.captured || filled,
-            Text::new(if now.captured {
-                "whyKeysCaptured"
-            } else {
-                "whyKeysCapture"
-            }),
-            (!now.captured && open(&[TwitterLegacyKeys, PortalKeys]))
-                .then_some(GuideAction::Capture),
-        ),
+        {
+            let mut s = step(
+                StepId::Keys,
+                captured || filled,
+                Text::new(match (captured, oauth2) {
+                    (true, _) => "whyKeysCaptured",
+                    (false, true) => "whyKeysCaptureOAuth2",
+                    (false, false) => "whyKeysCapture",
+                }),
+                (!captured && open(&[TwitterLegacyKeys, PortalKeys, ConsoleApps, ConsoleApp]))
+                    .then_some(GuideAction::Capture),
+            );
+            if oauth2 {
+                s.title = Text::new("stepKeysOAuth2");
+            }
+            s
+        },
         step(
             StepId::Fill,
             filled,
             Text::new(if filled { "whyFillDone" } else { "whyFillTodo" }),
-            (now.captured && open(&[Auth0TwitterConnection])).then_some(GuideAction::Fill),
+            (!now.captured.is_empty() && open(crate::site::CONNECTION_PAGES))
+                .then_some(GuideAction::Fill),
         ),
         step(
             StepId::Applications,
@@ -465,6 +584,7 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             open(&[
                 Auth0TwitterConnection,
                 Auth0SocialConnections,
+                Auth0SeedSocialConnections,
                 Auth0ConnectionApplications,
             ])
             .then_some(GuideAction::Try),
@@ -513,6 +633,20 @@ pub fn plan_action(
             {
                 let origin = callback.trim_end_matches("/login/callback").to_string();
                 actions.push(set(site, Target::WebsiteUrl, origin));
+            }
+        }
+        GuideAction::ChooseWebApp => {
+            let f = snapshot.fields.iter().find(|f| {
+                f.input_type == "radio"
+                    && usable(f)
+                    && f.labels.first().and_then(|l| confidential_type(l)) == Some(true)
+            })?;
+            if !f.checked {
+                actions.push(FillAction {
+                    field: f.id,
+                    target: Target::AppType,
+                    op: Op::Check(true),
+                });
             }
         }
         GuideAction::AllowSignIn => {

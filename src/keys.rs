@@ -1,4 +1,5 @@
-//! Twitter's OAuth 1.0a consumer pair as typed values, parsed once at the edge.
+//! Twitter's two credential pairs as typed values, parsed once at the edge: the OAuth 1.0a consumer key and
+//! secret (the seed's), and the OAuth 2.0 Client ID and Client Secret (Auth0's docs of 2025-2026).
 
 use serde::{Deserialize, Serialize};
 
@@ -41,28 +42,95 @@ impl core::fmt::Display for Secret {
     }
 }
 
-/// Which value of the consumer pair.
+/// Which pair an Auth0 Twitter connection takes: its `protocol` in the Management API (real-pages.md §2c).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Protocol {
+    /// The seed's: the consumer key and secret ("API Key and Secret").
+    #[default]
+    #[serde(rename = "oauth1")]
+    OAuth1,
+    /// Today's: the OAuth 2.0 Client ID and Client Secret.
+    #[serde(rename = "oauth2")]
+    OAuth2,
+}
+
+impl Protocol {
+    pub const ALL: [Protocol; 2] = [Protocol::OAuth1, Protocol::OAuth2];
+
+    /// The two values of this protocol's pair, key first.
+    pub fn parts(self) -> [KeyPart; 2] {
+        match self {
+            Protocol::OAuth1 => [KeyPart::ConsumerKey, KeyPart::ConsumerSecret],
+            Protocol::OAuth2 => [KeyPart::ClientId, KeyPart::ClientSecret],
+        }
+    }
+}
+
+/// One value of either pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyPart {
     ConsumerKey,
     ConsumerSecret,
+    /// The OAuth 2.0 Client ID.
+    ClientId,
+    /// The OAuth 2.0 Client Secret.
+    ClientSecret,
 }
 
 impl KeyPart {
+    pub const ALL: [KeyPart; 4] = [
+        KeyPart::ConsumerKey,
+        KeyPart::ConsumerSecret,
+        KeyPart::ClientId,
+        KeyPart::ClientSecret,
+    ];
+
     /// The admin's name for it.
     pub fn label(self) -> &'static str {
         match self {
             KeyPart::ConsumerKey => "Consumer Key",
             KeyPart::ConsumerSecret => "Consumer Secret",
+            KeyPart::ClientId => "OAuth 2.0 Client ID",
+            KeyPart::ClientSecret => "OAuth 2.0 Client Secret",
         }
     }
 
-    /// Documented lengths (real-pages.md §3): 25/50 since 2015, 22/42 around 2014.
-    fn lengths(self) -> &'static [usize] {
+    pub fn protocol(self) -> Protocol {
         match self {
-            KeyPart::ConsumerKey => &[25, 22],
-            KeyPart::ConsumerSecret => &[50, 42],
+            KeyPart::ConsumerKey | KeyPart::ConsumerSecret => Protocol::OAuth1,
+            KeyPart::ClientId | KeyPart::ClientSecret => Protocol::OAuth2,
         }
+    }
+
+    /// The key of its pair (not the secret).
+    pub fn is_key(self) -> bool {
+        matches!(self, KeyPart::ConsumerKey | KeyPart::ClientId)
+    }
+
+    /// Whether a value has a documented length (real-pages.md §3): 25/50 since 2015 and 22/42 around 2014
+    /// for the consumer pair; 34 for a Client ID; 50 for a Client Secret (a little latitude for both, whose
+    /// lengths are documented only by samples).
+    fn length_ok(self, len: usize) -> bool {
+        match self {
+            KeyPart::ConsumerKey => matches!(len, 25 | 22),
+            KeyPart::ConsumerSecret => matches!(len, 50 | 42),
+            KeyPart::ClientId => (30..=40).contains(&len),
+            KeyPart::ClientSecret => (40..=64).contains(&len),
+        }
+    }
+
+    /// The length the admin is told to expect.
+    fn expected_len(self) -> usize {
+        match self {
+            KeyPart::ConsumerKey => 25,
+            KeyPart::ConsumerSecret | KeyPart::ClientSecret => 50,
+            KeyPart::ClientId => 34,
+        }
+    }
+
+    /// The characters a value may have: letters and digits; an OAuth 2.0 Client Secret also `-` and `_`.
+    fn allows(self, c: char) -> bool {
+        c.is_ascii_alphanumeric() || (self == KeyPart::ClientSecret && matches!(c, '-' | '_'))
     }
 }
 
@@ -153,8 +221,10 @@ pub fn parse_key_part_as(
         return Err(KeyError::Masked(part));
     }
     let len = value.len();
-    let valid = value.bytes().all(|b| b.is_ascii_alphanumeric()) && part.lengths().contains(&len);
-    if !valid {
+    let valid = value.chars().all(|c| part.allows(c)) && part.length_ok(len);
+    // Only the consumer pair has look-alikes worth a warning: an OAuth 2.0 value under an OAuth 2.0 label
+    // is what it says, and the other pairs' values fail its alphabet or length anyway.
+    if !valid && part.protocol() == Protocol::OAuth1 {
         if let Some(other) = lookalike(&value) {
             if accept_lookalike {
                 return Ok(Secret::new(value));
@@ -162,39 +232,57 @@ pub fn parse_key_part_as(
             return Err(KeyError::LooksLike { part, other });
         }
     }
-    if let Some(c) = value.chars().find(|c| !c.is_ascii_alphanumeric()) {
+    if let Some(c) = value.chars().find(|c| !part.allows(*c)) {
         return Err(KeyError::Alphabet(part, c));
     }
-    if !part.lengths().contains(&len) {
+    if !part.length_ok(len) {
         return Err(KeyError::Length {
             part,
             found: len,
-            expected: part.lengths()[0],
+            expected: part.expected_len(),
         });
     }
     Ok(Secret::new(value))
 }
 
-/// The OAuth 1.0a consumer key and secret of a Twitter app.
+/// One credential pair of a Twitter app: the consumer key and secret, or the OAuth 2.0 Client ID and secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsumerPair {
+pub struct KeyPair {
+    pub protocol: Protocol,
     pub key: Secret,
     pub secret: Secret,
 }
 
-impl ConsumerPair {
+impl KeyPair {
+    /// The consumer pair (OAuth 1.0a).
     pub fn parse(key: &str, secret: &str) -> Result<Self, KeyError> {
+        Self::parse_as(Protocol::OAuth1, key, secret)
+    }
+
+    pub fn parse_as(protocol: Protocol, key: &str, secret: &str) -> Result<Self, KeyError> {
+        let [k, s] = protocol.parts();
         Ok(Self {
-            key: parse_key_part(KeyPart::ConsumerKey, key)?,
-            secret: parse_key_part(KeyPart::ConsumerSecret, secret)?,
+            protocol,
+            key: parse_key_part(k, key)?,
+            secret: parse_key_part(s, secret)?,
         })
     }
 
-    pub fn get(&self, part: KeyPart) -> &Secret {
-        match part {
-            KeyPart::ConsumerKey => &self.key,
-            KeyPart::ConsumerSecret => &self.secret,
+    /// The value of `part`, when it belongs to this pair.
+    pub fn get(&self, part: KeyPart) -> Option<&Secret> {
+        if part.protocol() != self.protocol {
+            return None;
         }
+        Some(if part.is_key() {
+            &self.key
+        } else {
+            &self.secret
+        })
+    }
+
+    /// Whether `value` is one of this pair's values.
+    pub fn holds(&self, value: &Secret) -> bool {
+        value == &self.key || value == &self.secret
     }
 }
 

@@ -4,13 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::keys::{parse_key_part_as, ConsumerPair, KeyPart, Secret};
+use crate::error::KeyError;
+use crate::keys::{parse_key_part_as, KeyPair, KeyPart, Protocol, Secret};
 use crate::site::{
-    kind_for_url, label_names, providers_named, PageKind, Side, CONNECTION_PAGES, KEY_PAGES,
+    auth0_field_label, kind_for_url, normalize_label, protocols_named, providers_named,
+    twitter_label_names, PageKind, CONNECTION_PAGES, KEY_PAGES,
 };
-use crate::snapshot::{Field, PageSnapshot};
-
-const PARTS: [KeyPart; 2] = [KeyPart::ConsumerKey, KeyPart::ConsumerSecret];
+use crate::snapshot::{Field, PageSnapshot, TextPair};
 
 /// What a page is, judged from a whole snapshot: the URL's profile, in the top frame.
 pub fn classify(snapshot: &PageSnapshot) -> Option<PageKind> {
@@ -20,45 +20,108 @@ pub fn classify(snapshot: &PageSnapshot) -> Option<PageKind> {
     kind_for_url(&snapshot.url)
 }
 
-/// Reads the consumer key and secret off a Twitter keys page.
-pub fn capture(snapshot: &PageSnapshot) -> Result<ConsumerPair, Error> {
+/// Reads the credential pairs a Twitter keys page shows: the consumer key and secret, the OAuth 2.0
+/// Client ID and secret, or both. At least one pair must be whole.
+pub fn capture(snapshot: &PageSnapshot) -> Result<Vec<KeyPair>, Error> {
     capture_as(snapshot, false)
+}
+
+/// The pages that show a key only once (in the dialog after creating an app or regenerating).
+const SHOWN_ONCE: &[PageKind] = &[
+    PageKind::PortalKeys,
+    PageKind::ConsoleApps,
+    PageKind::ConsoleApp,
+];
+
+/// The page's label/value pairs the admin is looking at: those of an open dialog when it shows a key,
+/// else all of them.
+fn pairs_in_view(snapshot: &PageSnapshot) -> Vec<&TextPair> {
+    let names_a_key = |p: &TextPair| {
+        KeyPart::ALL
+            .iter()
+            .any(|k| twitter_label_names(*k, &p.label))
+    };
+    let dialog = snapshot.pairs.iter().any(|p| p.modal && names_a_key(p));
+    snapshot
+        .pairs
+        .iter()
+        .filter(|p| p.modal || !dialog)
+        .collect()
+}
+
+/// The one value labelled `part` (`None` when no label names it).
+fn read_part(
+    pairs: &[&TextPair],
+    part: KeyPart,
+    accept_lookalike: bool,
+) -> Result<Option<Secret>, Error> {
+    let mut values = pairs
+        .iter()
+        .filter(|p| twitter_label_names(part, &p.label))
+        .map(|p| p.value.as_str());
+    let Some(first) = values.next() else {
+        return Ok(None);
+    };
+    let parsed = parse_key_part_as(part, first, accept_lookalike)?;
+    // The same value shown twice is fine; two different values are not ours to choose between.
+    for other in values {
+        if parse_key_part_as(part, other, accept_lookalike)
+            .ok()
+            .as_ref()
+            != Some(&parsed)
+        {
+            return Err(Error::KeyAmbiguous(part));
+        }
+    }
+    Ok(Some(parsed))
 }
 
 /// Like [`capture`]; with `accept_lookalike`, values that look like another pair are taken as the admin
 /// decided after the warning.
-pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<ConsumerPair, Error> {
+pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Vec<KeyPair>, Error> {
     let kind = classify(snapshot).filter(|k| KEY_PAGES.contains(k));
     let Some(kind) = kind else {
         return Err(Error::NotKeysPage(snapshot.url.href()));
     };
-    let read = |part: KeyPart| -> Result<Secret, Error> {
-        let mut values = snapshot
-            .pairs
-            .iter()
-            .filter(|p| label_names(Side::Twitter, part, &p.label))
-            .map(|p| p.value.as_str());
-        let first = values.next().ok_or(match kind {
-            // The portal shows keys only once, in the dialog after Regenerate.
-            PageKind::PortalKeys => Error::PortalKeysHidden,
-            _ => Error::KeyNotFound(part),
-        })?;
-        let parsed = parse_key_part_as(part, first, accept_lookalike)?;
-        // The same value shown twice is fine; two different values are not ours to choose between.
-        for other in values {
-            if parse_key_part_as(part, other, accept_lookalike)
-                .ok()
-                .as_ref()
-                != Some(&parsed)
-            {
-                return Err(Error::KeyAmbiguous(part));
+    let pairs = pairs_in_view(snapshot);
+    let mut found = Vec::new();
+    let mut problem = None;
+    for protocol in Protocol::ALL {
+        let [k, s] = protocol.parts();
+        let read = (
+            read_part(&pairs, k, accept_lookalike),
+            read_part(&pairs, s, accept_lookalike),
+        );
+        let trouble = match read {
+            (Ok(None), Ok(None)) => continue,
+            (Ok(Some(key)), Ok(Some(secret))) => {
+                found.push(KeyPair {
+                    protocol,
+                    key,
+                    secret,
+                });
+                continue;
             }
-        }
-        Ok(parsed)
+            (Err(e), _) | (_, Err(e)) => e,
+            (Ok(None), _) => Error::KeyNotFound(k),
+            (_, Ok(None)) => Error::KeyNotFound(s),
+        };
+        problem.get_or_insert(trouble);
+    }
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let hidden = |e: &Error| {
+        matches!(
+            e,
+            Error::KeyNotFound(_) | Error::Key(KeyError::Masked(_) | KeyError::Empty(_))
+        )
     };
-    Ok(ConsumerPair {
-        key: read(KeyPart::ConsumerKey)?,
-        secret: read(KeyPart::ConsumerSecret)?,
+    Err(match problem {
+        // The portal and the console show a key only once: a masked or absent one means regenerate.
+        Some(e) if !SHOWN_ONCE.contains(&kind) || !hidden(&e) => e,
+        _ if SHOWN_ONCE.contains(&kind) => Error::KeysShownOnce,
+        _ => Error::KeyNotFound(KeyPart::ConsumerKey),
     })
 }
 
@@ -69,6 +132,12 @@ pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Con
 pub enum Target {
     ConsumerKey,
     ConsumerSecret,
+    #[serde(rename = "clientId")]
+    ClientId,
+    #[serde(rename = "clientSecret")]
+    ClientSecret,
+    /// The type of app in X's user authentication settings (a confidential client, for Auth0).
+    AppType,
     CallbackUrl,
     WebsiteUrl,
     /// "Allow this application to be used to Sign in with Twitter".
@@ -84,6 +153,9 @@ impl Target {
         match self {
             Target::ConsumerKey => KeyPart::ConsumerKey.label().into(),
             Target::ConsumerSecret => KeyPart::ConsumerSecret.label().into(),
+            Target::ClientId => KeyPart::ClientId.label().into(),
+            Target::ClientSecret => KeyPart::ClientSecret.label().into(),
+            Target::AppType => "Type of App".into(),
             Target::CallbackUrl => "Callback URL".into(),
             Target::WebsiteUrl => "Website URL".into(),
             Target::SignIn => "Sign in with Twitter".into(),
@@ -98,6 +170,8 @@ impl From<KeyPart> for Target {
         match part {
             KeyPart::ConsumerKey => Target::ConsumerKey,
             KeyPart::ConsumerSecret => Target::ConsumerSecret,
+            KeyPart::ClientId => Target::ClientId,
+            KeyPart::ClientSecret => Target::ClientSecret,
         }
     }
 }
@@ -140,11 +214,11 @@ pub struct FillPlan {
 pub const SECRET_ORIGIN: &str = "https://manage.auth0.com";
 
 impl FillPlan {
-    /// Whether this plan may go out while `pair` is captured: a plan carrying either value must be for
-    /// the Auth0 dashboard.
-    pub fn may_carry(&self, pair: &ConsumerPair) -> bool {
+    /// Whether this plan may go out while `pairs` are captured: a plan carrying any of their values must
+    /// be for the Auth0 dashboard.
+    pub fn may_carry(&self, pairs: &[KeyPair]) -> bool {
         let carries = self.actions.iter().any(|a| match &a.op {
-            Op::Set(v) => v == &pair.key || v == &pair.secret,
+            Op::Set(v) => pairs.iter().any(|p| p.holds(v)),
             _ => false,
         });
         !carries || self.origin == SECRET_ORIGIN
@@ -164,10 +238,36 @@ pub(crate) fn usable(f: &Field) -> bool {
     f.visible && !f.disabled && !f.readonly
 }
 
-/// Finds the one field on an Auth0 page that takes `part`.
-fn field_for(snapshot: &PageSnapshot, part: KeyPart) -> Result<&Field, Error> {
-    let mut candidates = snapshot.fields.iter().filter(|f| {
-        is_text_input(f) && usable(f) && f.labels.iter().any(|l| label_names(Side::Auth0, part, l))
+/// The fields of an Auth0 page the admin is looking at: those of an open dialog when it holds the
+/// connection's form (the seed era's settings over the list), else all of them.
+fn fields_in_view(snapshot: &PageSnapshot) -> (Vec<&Field>, bool) {
+    let names_a_slot = |f: &Field| {
+        f.labels.iter().any(|l| {
+            auth0_field_label(true, l)
+                .or(auth0_field_label(false, l))
+                .is_some()
+        })
+    };
+    let dialog = snapshot.fields.iter().any(|f| f.modal && names_a_slot(f));
+    let fields = snapshot
+        .fields
+        .iter()
+        .filter(|f| f.modal || !dialog)
+        .collect();
+    (fields, dialog)
+}
+
+/// Finds the one field of the Auth0 form that takes the key (`key`) or the secret, and the protocol its
+/// labels imply.
+fn field_for<'a>(fields: &[&'a Field], key: bool) -> Result<(&'a Field, Option<Protocol>), Error> {
+    let part = if key {
+        KeyPart::ConsumerKey
+    } else {
+        KeyPart::ConsumerSecret
+    };
+    let mut candidates = fields.iter().filter_map(|f| {
+        let implied = f.labels.iter().find_map(|l| auth0_field_label(key, l))?;
+        (is_text_input(f) && usable(f)).then_some((*f, implied))
     });
     let first = candidates.next().ok_or(Error::FieldNotFound(part))?;
     if candidates.next().is_some() {
@@ -178,11 +278,16 @@ fn field_for(snapshot: &PageSnapshot, part: KeyPart) -> Result<&Field, Error> {
 
 /// Whether an Auth0 connection page is Twitter's, by what the page itself says: its title and headings
 /// (logo texts included) name Twitter or X, and no other provider. The URL cannot tell: every social
-/// connection has the same shape.
+/// connection has the same shape. With the form in a dialog, the dialog's headings speak for it.
 pub fn check_twitter_connection(snapshot: &PageSnapshot) -> Result<(), Error> {
+    let headings = if fields_in_view(snapshot).1 {
+        &snapshot.modal_headings
+    } else {
+        &snapshot.headings
+    };
     let mut twitter = false;
     let mut other = None;
-    for text in core::iter::once(&snapshot.title).chain(&snapshot.headings) {
+    for text in core::iter::once(&snapshot.title).chain(headings) {
         let (t, o) = providers_named(text);
         twitter |= t;
         other = other.or(o);
@@ -195,26 +300,107 @@ pub fn check_twitter_connection(snapshot: &PageSnapshot) -> Result<(), Error> {
     }
 }
 
-/// Plans the fill of the consumer pair into an Auth0 Twitter connection page.
+/// The one protocol `texts` name, if exactly one.
+fn one_protocol<'a>(texts: impl Iterator<Item = &'a String>) -> Option<Protocol> {
+    let (mut one, mut two) = (false, false);
+    for t in texts {
+        let (a, b) = protocols_named(t);
+        one |= a;
+        two |= b;
+    }
+    match (one, two) {
+        (true, false) => Some(Protocol::OAuth1),
+        (false, true) => Some(Protocol::OAuth2),
+        _ => None,
+    }
+}
+
+/// Which pair the Auth0 form wants, by what it says (real-pages.md §2c: how the dashboard shows it is not
+/// public), strongest first: a protocol control's current value; the fields' labels ("Consumer Key" and
+/// "API Key" are the consumer pair's; "OAuth 2.0 Client ID" is today's) and their help texts; the page's
+/// headings. `None`: the page does not say (a bare "Client ID" fits both), and the admin is asked.
+pub fn form_protocol(snapshot: &PageSnapshot) -> Option<Protocol> {
+    let (fields, _) = fields_in_view(snapshot);
+    let is_control = |f: &&&Field| {
+        (f.tag == "select" || (f.input_type == "radio" && f.checked))
+            && f.labels
+                .iter()
+                .any(|l| normalize_label(l).contains("protocol"))
+    };
+    if let Some(control) = fields.iter().find(is_control) {
+        // A select's value is its option's value (`oauth2`); a radio's own label names it.
+        let said = if control.tag == "select" {
+            one_protocol(core::iter::once(&control.value))
+        } else {
+            one_protocol(control.labels.iter().take(1))
+        };
+        if said.is_some() {
+            return said;
+        }
+    }
+    let slots: Vec<(&Field, Option<Protocol>)> = [true, false]
+        .iter()
+        .filter_map(|&key| field_for(&fields, key).ok())
+        .collect();
+    let implied: Vec<Protocol> = slots.iter().filter_map(|(_, p)| *p).collect();
+    match implied.as_slice() {
+        [p] => return Some(*p),
+        [a, b] if a == b => return Some(*a),
+        [_, _] => return None,
+        _ => {}
+    }
+    one_protocol(slots.iter().flat_map(|(f, _)| &f.labels)).or_else(|| {
+        let dialog = fields_in_view(snapshot).1;
+        one_protocol(if dialog {
+            snapshot.modal_headings.iter()
+        } else {
+            snapshot.headings.iter()
+        })
+    })
+}
+
+/// Plans the fill of a captured pair into an Auth0 Twitter connection page: the pair the form wants, or,
+/// when the form does not say, the one the admin named (`chosen`).
 pub fn plan_fill(
     snapshot: &PageSnapshot,
-    pair: &ConsumerPair,
+    captured: &[KeyPair],
+    chosen: Option<Protocol>,
     overwrite: bool,
 ) -> Result<FillPlan, Error> {
-    if !classify(snapshot).is_some_and(|k| CONNECTION_PAGES.contains(&k)) {
+    let Some(kind) = classify(snapshot).filter(|k| CONNECTION_PAGES.contains(k)) else {
         return Err(Error::NotAuth0Page(snapshot.url.href()));
+    };
+    let (fields, dialog) = fields_in_view(snapshot);
+    // The seed era's list holds the settings only in the dialog that clicking a provider opens.
+    if kind == PageKind::Auth0SeedSocialConnections && !dialog {
+        return Err(Error::SettingsNotOpen);
     }
     check_twitter_connection(snapshot)?;
-    let actions = PARTS
+    let key = field_for(&fields, true)?.0;
+    let secret = field_for(&fields, false)?.0;
+    let wanted = match (form_protocol(snapshot), chosen) {
+        (Some(said), Some(chosen)) if said != chosen => {
+            return Err(Error::ProtocolContradicts(said))
+        }
+        (Some(p), _) | (None, Some(p)) => p,
+        (None, None) => return Err(Error::ProtocolUnknown),
+    };
+    let pair = captured
         .iter()
-        .map(|&part| {
-            field_for(snapshot, part).map(|f| FillAction {
-                field: f.id,
-                target: part.into(),
-                op: Op::Set(pair.get(part).clone()),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .find(|p| p.protocol == wanted)
+        .ok_or(Error::PairNotCaptured(wanted))?;
+    let [key_part, secret_part] = wanted.parts();
+    let actions = [
+        (key, key_part, &pair.key),
+        (secret, secret_part, &pair.secret),
+    ]
+    .into_iter()
+    .map(|(f, part, value)| FillAction {
+        field: f.id,
+        target: part.into(),
+        op: Op::Set(value.clone()),
+    })
+    .collect();
     Ok(FillPlan {
         origin: snapshot.url.origin.clone(),
         snapshot_id: snapshot.snapshot_id,

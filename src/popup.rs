@@ -15,6 +15,7 @@ use web_sys::{Document, Element};
 
 use crate::flow::{CapturedView, Notice, PopupState, Request, Role, TabSlot, Tone};
 use crate::guide::{GuideAction, Step, StepState};
+use crate::keys::Protocol;
 use crate::page::{FieldOutcome, FieldVerdict};
 use crate::text::Text;
 use crate::wire::{from_js, to_js};
@@ -343,6 +344,7 @@ impl Popup {
                     export: shown.export.clone(),
                     confirm_overwrite: shown.confirm_overwrite,
                     confirm_capture: shown.confirm_capture,
+                    ask_protocol: shown.ask_protocol,
                     ..state
                 },
                 Some(state) => state,
@@ -483,6 +485,11 @@ impl Popup {
         self.set_flag("capture-anyway", "disabled", state.twitter.tab.is_none());
         self.set_hidden("replace", !state.confirm_overwrite);
         self.set_flag("replace", "disabled", state.auth0.tab.is_none());
+        // The form did not say which pair it wants: the admin answers with one of two buttons.
+        self.set_hidden("ask-protocol", !state.ask_protocol);
+        for id in ["fill-oauth2", "fill-oauth1"] {
+            self.set_flag(id, "disabled", state.auth0.tab.is_none());
+        }
         self.render_captured(state.captured.as_ref());
         if before.is_none_or(|b| b.fill != state.fill) {
             let items = state
@@ -599,6 +606,17 @@ impl Popup {
         self.set_hidden("reveal", captured.is_none());
         self.set_hidden("expiry", captured.is_none());
         if let Some(c) = captured {
+            let pairs: Vec<String> = c
+                .protocols
+                .iter()
+                .map(|p| {
+                    self.tr(&Text::new(match p {
+                        Protocol::OAuth1 => "pairOAuth1",
+                        Protocol::OAuth2 => "pairOAuth2",
+                    }))
+                })
+                .collect();
+            self.set_text("captured-pair", &pairs.join(" · "));
             self.set_text("captured-key", &c.key);
             self.set_text("captured-secret", &c.secret);
             self.set_text("captured-from", &c.source_title);

@@ -1,6 +1,6 @@
 //! The pages KeyBridge serves, as data: origin, path shape and the wordings of each label.
 
-use crate::keys::KeyPart;
+use crate::keys::{KeyPart, Protocol};
 use crate::snapshot::PageUrl;
 
 /// What a page is, to KeyBridge: every page of the guide on both sites, in both eras.
@@ -27,11 +27,22 @@ pub enum PageKind {
     PortalAppSettings,
     /// A portal app's "User authentication settings" form.
     PortalUserAuthSettings,
+    /// The X Developer Console's apps list (a new app's keys are shown once, in a dialog, after creating it).
+    ConsoleApps,
+    /// One app in the X Developer Console: its keys (masked, or once in a dialog), its OAuth 2.0 Client ID
+    /// and its user authentication settings; the console's tabs of one app share this kind.
+    ConsoleApp,
+    /// The console app's "User authentication settings" form (Callback URI / Redirect URL, type of app).
+    ConsoleUserAuthSettings,
     /// Twitter's page asking the admin to authorize an app (during "Try").
     TwitterAuthorize,
-    /// The Auth0 dashboard's list of social connections.
+    /// The Auth0 dashboard's list of social connections (and the current era's catalogue to create one).
     Auth0SocialConnections,
-    /// An Auth0 dashboard view of the Twitter connection's settings.
+    /// The seed era's list of social connections (`#/connections/social`), whose Twitter settings may open
+    /// as a dialog over the list.
+    Auth0SeedSocialConnections,
+    /// An Auth0 dashboard view of a connection's settings, or the current era's Create Connection form; the
+    /// page itself must say it is Twitter's (see `page::check_twitter_connection`).
     Auth0TwitterConnection,
     /// The Twitter connection's Clients (seed era) / Applications (current era) tab.
     Auth0ConnectionApplications,
@@ -55,8 +66,12 @@ impl PageKind {
             | PortalKeys
             | PortalAppSettings
             | PortalUserAuthSettings
+            | ConsoleApps
+            | ConsoleApp
+            | ConsoleUserAuthSettings
             | TwitterAuthorize => Side::Twitter,
             Auth0SocialConnections
+            | Auth0SeedSocialConnections
             | Auth0TwitterConnection
             | Auth0ConnectionApplications
             | Auth0TenantSignIn
@@ -66,9 +81,25 @@ impl PageKind {
 }
 
 /// The pages keys are captured from.
-pub const KEY_PAGES: &[PageKind] = &[PageKind::TwitterLegacyKeys, PageKind::PortalKeys];
+pub const KEY_PAGES: &[PageKind] = &[
+    PageKind::TwitterLegacyKeys,
+    PageKind::PortalKeys,
+    PageKind::ConsoleApps,
+    PageKind::ConsoleApp,
+];
 /// The pages keys are filled into.
-pub const CONNECTION_PAGES: &[PageKind] = &[PageKind::Auth0TwitterConnection];
+pub const CONNECTION_PAGES: &[PageKind] = &[
+    PageKind::Auth0TwitterConnection,
+    PageKind::Auth0SeedSocialConnections,
+];
+/// The pages with a form for the app's callback URL.
+pub const CALLBACK_PAGES: &[PageKind] = &[
+    PageKind::TwitterLegacySettings,
+    PageKind::TwitterLegacyCreateApp,
+    PageKind::PortalUserAuthSettings,
+    PageKind::ConsoleUserAuthSettings,
+    PageKind::ConsoleApp,
+];
 /// The pages whose facts are in their prose (the page's text): only their snapshots carry it.
 pub const PROSE_PAGES: &[PageKind] = &[
     PageKind::Auth0ItWorks,
@@ -157,6 +188,10 @@ enum Segment {
     Tenant,
     /// `con_` and 16 letters or digits.
     ConnectionId,
+    /// A provider's strategy name in a route (`twitter`, `github`): 1-40 of `[a-z0-9-]`.
+    Word,
+    /// Any segments that follow (the sub-pages of one console app); must be last.
+    Rest,
 }
 
 impl Segment {
@@ -171,6 +206,12 @@ impl Segment {
             Segment::ConnectionId => s
                 .strip_prefix("con_")
                 .is_some_and(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_alphanumeric())),
+            Segment::Word => {
+                (1..=40).contains(&s.len())
+                    && s.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            }
+            Segment::Rest => true,
         }
     }
 }
@@ -245,6 +286,8 @@ const PORTAL: Origins =
     Origins::Exact(&["https://developer.x.com", "https://developer.twitter.com"]);
 const TWITTER_API: Origins = Origins::Exact(&["https://api.twitter.com"]);
 const DASHBOARD: Origins = Origins::Exact(&["https://manage.auth0.com"]);
+/// The X Developer Console (real-pages.md §2b).
+const CONSOLE: Origins = Origins::Exact(&["https://console.x.com"]);
 
 /// The only origins a plan may be applied in (the Twitter sites' settings pages and the Auth0 dashboard);
 /// `content.js` checks its own origin against the same list (a native test keeps the two equal).
@@ -253,6 +296,7 @@ pub const FILL_ORIGINS: &[&str] = &[
     "https://apps.twitter.com",
     "https://developer.x.com",
     "https://developer.twitter.com",
+    "https://console.x.com",
 ];
 const PORTAL_APP: [Segment; 6] = [
     Literal("en"),
@@ -263,6 +307,8 @@ const PORTAL_APP: [Segment; 6] = [
     Digits,
 ];
 const TENANT: [Segment; 3] = [Literal("dashboard"), Region, Tenant];
+/// `/accounts/<account id>/apps/<app id>` [V]; account ids have 19 digits, app ids are numbers.
+const CONSOLE_APP: [Segment; 4] = [Literal("accounts"), Digits, Literal("apps"), Digits];
 
 const fn profile(kind: PageKind, origins: Origins, route: Route) -> PageProfile {
     PageProfile {
@@ -338,11 +384,59 @@ const PROFILES: &[PageProfile] = &[
         PORTAL,
         Route::Path(&PORTAL_APP, &[Literal("settings")]),
     ),
+    // The 2021-2023 portal shows a new app's keys right after "add app"; the 2020 sign-up ended on
+    // "Here are your keys." (real-pages.md §2b, [V]).
+    profile(
+        PageKind::PortalKeys,
+        PORTAL,
+        Route::Path(
+            &[],
+            &[
+                Literal("en"),
+                Literal("portal"),
+                Literal("projects"),
+                ProjectId,
+                Literal("apps"),
+                Literal("new"),
+            ],
+        ),
+    ),
+    profile(
+        PageKind::PortalKeys,
+        PORTAL,
+        Route::Path(
+            &[],
+            &[
+                Literal("en"),
+                Literal("portal"),
+                Literal("register"),
+                Literal("keys"),
+            ],
+        ),
+    ),
     // [I] the path of the user authentication settings form.
     profile(
         PageKind::PortalUserAuthSettings,
         PORTAL,
         Route::Path(&PORTAL_APP, &[Literal("auth-settings")]),
+    ),
+    profile(
+        PageKind::ConsoleApps,
+        CONSOLE,
+        Route::Path(&[], &[Literal("accounts"), Digits, Literal("apps")]),
+    ),
+    profile(PageKind::ConsoleApps, CONSOLE, Route::Path(&[], &[])),
+    // [I] the path of the user authentication settings form; before the app's other pages.
+    profile(
+        PageKind::ConsoleUserAuthSettings,
+        CONSOLE,
+        Route::Path(&CONSOLE_APP, &[Literal("auth-settings")]),
+    ),
+    // The app's page and whatever tabs it has under its path ([I] their names).
+    profile(
+        PageKind::ConsoleApp,
+        CONSOLE,
+        Route::Path(&CONSOLE_APP, &[Rest]),
     ),
     profile(
         PageKind::TwitterAuthorize,
@@ -372,6 +466,29 @@ const PROFILES: &[PageProfile] = &[
             ],
         ),
     ),
+    // The current era's Create Connection catalogue and a provider's setup form (real-pages.md §4).
+    profile(
+        PageKind::Auth0SocialConnections,
+        DASHBOARD,
+        Route::Path(
+            &TENANT,
+            &[Literal("connections"), Literal("social"), Literal("create")],
+        ),
+    ),
+    profile(
+        PageKind::Auth0TwitterConnection,
+        DASHBOARD,
+        Route::Path(
+            &TENANT,
+            &[
+                Literal("connections"),
+                Literal("social"),
+                Literal("create"),
+                Word,
+                Literal("setup"),
+            ],
+        ),
+    ),
     // [I] the applications tab's path.
     profile(
         PageKind::Auth0ConnectionApplications,
@@ -387,9 +504,14 @@ const PROFILES: &[PageProfile] = &[
         ),
     ),
     profile(
-        PageKind::Auth0SocialConnections,
+        PageKind::Auth0SeedSocialConnections,
         DASHBOARD,
         Route::Hash(&[Literal("connections"), Literal("social")]),
+    ),
+    profile(
+        PageKind::Auth0SocialConnections,
+        DASHBOARD,
+        Route::Hash(&[Literal("connections"), Literal("social"), Literal("create")]),
     ),
     // [I] the seed era's hash routes of the Twitter settings and Clients views.
     profile(
@@ -430,10 +552,18 @@ const PROFILES: &[PageProfile] = &[
 ];
 
 fn segments_match<'a, 's>(
-    mut shape: impl Iterator<Item = &'s Segment>,
+    shape: impl Iterator<Item = &'s Segment>,
     mut segs: impl Iterator<Item = &'a str>,
 ) -> bool {
-    shape.all(|s| segs.next().is_some_and(|seg| s.matches(seg))) && segs.next().is_none()
+    for s in shape {
+        if matches!(s, Segment::Rest) {
+            return true;
+        }
+        if !segs.next().is_some_and(|seg| s.matches(seg)) {
+            return false;
+        }
+    }
+    segs.next().is_none()
 }
 
 /// The kind of page a URL shows, judged by origin and path shape alone.
@@ -457,27 +587,70 @@ pub fn kind_for_url(url: &PageUrl) -> Option<PageKind> {
         .map(|p| p.kind)
 }
 
-/// The labels a value goes by on each side, lower-case, without punctuation (real-pages.md §1, §2, §4).
-pub fn label_synonyms(side: Side, part: KeyPart) -> &'static [&'static str] {
-    match (side, part) {
-        (Side::Twitter, KeyPart::ConsumerKey) => {
-            &["consumer key (api key)", "consumer key", "api key"]
-        }
-        (Side::Twitter, KeyPart::ConsumerSecret) => &[
+/// The labels a value goes by on Twitter's pages, lower-case, without punctuation (real-pages.md §1, §2,
+/// §2b): the portal's "API Key", the console's "Consumer Key" / "Secret Key", the OAuth 2.0 section's
+/// "Client ID" / "Client Secret".
+pub fn twitter_labels(part: KeyPart) -> &'static [&'static str] {
+    match part {
+        KeyPart::ConsumerKey => &["consumer key (api key)", "consumer key", "api key"],
+        KeyPart::ConsumerSecret => &[
             "consumer secret (api secret)",
             "consumer secret",
+            "secret key",
             "api secret",
             "api secret key",
             "api key secret",
         ],
-        (Side::Auth0, KeyPart::ConsumerKey) => &["consumer key", "api key", "client id"],
-        (Side::Auth0, KeyPart::ConsumerSecret) => &[
-            "consumer secret",
-            "api secret key",
-            "api secret",
+        KeyPart::ClientId => &["client id", "oauth 2.0 client id", "oauth2 client id"],
+        KeyPart::ClientSecret => &[
             "client secret",
+            "oauth 2.0 client secret",
+            "oauth2 client secret",
         ],
     }
+}
+
+/// The labels of the Auth0 form's two fields by era (real-pages.md §4), with the protocol a label
+/// implies: "Consumer Key" and "API Key" are the consumer pair's; "Client ID" alone says nothing (Auth0's
+/// docs use it for the OAuth 2.0 pair, and its API calls the consumer key `client_id` too).
+const AUTH0_KEY_LABELS: &[(&str, Option<Protocol>)] = &[
+    ("consumer key", Some(Protocol::OAuth1)),
+    ("api key", Some(Protocol::OAuth1)),
+    ("client id", None),
+    ("oauth 2.0 client id", Some(Protocol::OAuth2)),
+    ("oauth2 client id", Some(Protocol::OAuth2)),
+];
+const AUTH0_SECRET_LABELS: &[(&str, Option<Protocol>)] = &[
+    ("consumer secret", Some(Protocol::OAuth1)),
+    ("api secret key", Some(Protocol::OAuth1)),
+    ("api secret", Some(Protocol::OAuth1)),
+    ("client secret", None),
+    ("oauth 2.0 client secret", Some(Protocol::OAuth2)),
+    ("oauth2 client secret", Some(Protocol::OAuth2)),
+];
+
+/// Whether a label names the Auth0 form's key field (`key`) or its secret field, and the protocol the
+/// label implies, if any.
+pub fn auth0_field_label(key: bool, label: &str) -> Option<Option<Protocol>> {
+    let table = if key {
+        AUTH0_KEY_LABELS
+    } else {
+        AUTH0_SECRET_LABELS
+    };
+    let label = normalize_label(label);
+    let bare = bare_label(&label);
+    table
+        .iter()
+        .find(|(name, _)| *name == label || *name == bare)
+        .map(|(_, p)| *p)
+}
+
+/// The protocols a text names: "OAuth 1.0a" / "OAuth1" and "OAuth 2.0" / "OAuth2", any case.
+pub fn protocols_named(text: &str) -> (bool, bool) {
+    let lower = text.to_ascii_lowercase();
+    let named =
+        |p: &str| lower.contains(&["oauth ", p].concat()) || lower.contains(&["oauth", p].concat());
+    (named("1"), named("2"))
 }
 
 /// Lower-case, single-spaced, without a trailing `:` or `*` marker.
@@ -488,19 +661,24 @@ pub fn normalize_label(label: &str) -> String {
     joined.trim_end_matches([':', '*', ' ']).to_string()
 }
 
-/// Whether a label names `part` on `side`.
-pub fn label_names(side: Side, part: KeyPart, label: &str) -> bool {
-    label_is(label, label_synonyms(side, part))
+/// Whether a label on a Twitter page names `part`.
+pub fn twitter_label_names(part: KeyPart, label: &str) -> bool {
+    label_is(label, twitter_labels(part))
+}
+
+/// A normalized label without a trailing parenthesis (" (API Key)", " (required)").
+fn bare_label(label: &str) -> &str {
+    match label.split_once(" (") {
+        Some((bare, _)) if label.ends_with(')') => bare,
+        _ => label,
+    }
 }
 
 /// Whether a page's label is one of `names` (normalized): the whole label, or the label without a
 /// trailing parenthesis (" (API Key)", " (required)").
 pub fn label_is(label: &str, names: &[&str]) -> bool {
     let label = normalize_label(label);
-    let bare = match label.split_once(" (") {
-        Some((bare, _)) if label.ends_with(')') => bare,
-        _ => label.as_str(),
-    };
+    let bare = bare_label(&label);
     names.iter().any(|s| *s == label || *s == bare)
 }
 
@@ -575,42 +753,54 @@ mod tests {
 
     #[test]
     fn matches_every_documented_wording_of_the_labels() {
-        assert!(label_names(
-            Side::Twitter,
-            KeyPart::ConsumerKey,
-            "Consumer Key (API Key)"
-        ));
-        assert!(label_names(
-            Side::Twitter,
-            KeyPart::ConsumerKey,
-            "  API key: "
-        ));
-        assert!(label_names(
-            Side::Twitter,
-            KeyPart::ConsumerSecret,
-            "API secret key"
-        ));
-        assert!(!label_names(
-            Side::Twitter,
-            KeyPart::ConsumerKey,
-            "Access Token"
-        ));
-        assert!(!label_names(
-            Side::Twitter,
-            KeyPart::ConsumerSecret,
-            "Access Token Secret"
-        ));
-        assert!(label_names(
-            Side::Auth0,
-            KeyPart::ConsumerKey,
-            "Client ID *"
-        ));
-        assert!(label_names(
-            Side::Auth0,
-            KeyPart::ConsumerSecret,
-            "API Secret Key"
-        ));
-        assert!(!label_names(Side::Auth0, KeyPart::ConsumerKey, "Search"));
+        use KeyPart::*;
+        assert!(twitter_label_names(ConsumerKey, "Consumer Key (API Key)"));
+        assert!(twitter_label_names(ConsumerKey, "  API key: "));
+        assert!(twitter_label_names(ConsumerSecret, "API secret key"));
+        assert!(twitter_label_names(ConsumerSecret, "Secret Key"));
+        assert!(twitter_label_names(ClientId, "Client ID"));
+        assert!(twitter_label_names(ClientSecret, "OAuth 2.0 Client Secret"));
+        assert!(!twitter_label_names(ConsumerKey, "Access Token"));
+        assert!(!twitter_label_names(ConsumerSecret, "Access Token Secret"));
+        assert!(!twitter_label_names(ConsumerKey, "Client ID"));
+        assert_eq!(auth0_field_label(true, "Client ID *"), Some(None));
+        assert_eq!(
+            auth0_field_label(false, "API Secret Key"),
+            Some(Some(Protocol::OAuth1))
+        );
+        assert_eq!(
+            auth0_field_label(true, "OAuth 2.0 Client ID (required)"),
+            Some(Some(Protocol::OAuth2))
+        );
+        assert_eq!(auth0_field_label(true, "Search"), None);
+        assert_eq!(auth0_field_label(false, "Consumer Key"), None);
+        assert_eq!(protocols_named("Uses OAuth 2.0"), (false, true));
+        assert_eq!(protocols_named("OAuth1 (legacy)"), (true, false));
+        assert_eq!(protocols_named("Twitter"), (false, false));
+    }
+
+    #[test]
+    fn knows_the_console_the_create_flow_and_the_seed_list() {
+        for (u, kind) in [
+            ("https://console.x.com/accounts/1234567890123456789/apps", PageKind::ConsoleApps),
+            ("https://console.x.com/accounts/1234567890123456789/apps/29876543", PageKind::ConsoleApp),
+            ("https://console.x.com/accounts/1234567890123456789/apps/29876543/keys", PageKind::ConsoleApp),
+            ("https://console.x.com/accounts/1234567890123456789/apps/29876543/auth-settings", PageKind::ConsoleUserAuthSettings),
+            ("https://developer.x.com/en/portal/projects/1234567890123456789/apps/new", PageKind::PortalKeys),
+            ("https://developer.twitter.com/en/portal/register/keys", PageKind::PortalKeys),
+            ("https://manage.auth0.com/dashboard/us/acme/connections/social/create/twitter/setup", PageKind::Auth0TwitterConnection),
+            ("https://manage.auth0.com/dashboard/us/acme/connections/social/create", PageKind::Auth0SocialConnections),
+            ("https://manage.auth0.com/#/connections/social", PageKind::Auth0SeedSocialConnections),
+        ] {
+            assert_eq!(kind_for_url(&url(u)), Some(kind), "{u}");
+        }
+        for other in [
+            "https://console.x.com.evil.test/accounts/1234567890123456789/apps",
+            "https://console.x.com/accounts/abc/apps/1",
+            "https://manage.auth0.com/dashboard/us/acme/connections/social/create/Twitter!/setup",
+        ] {
+            assert_eq!(kind_for_url(&url(other)), None, "{other}");
+        }
     }
 
     #[test]

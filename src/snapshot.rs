@@ -72,6 +72,8 @@ pub struct Field {
     pub readonly: bool,
     pub disabled: bool,
     pub checked: bool,
+    /// It sits in the open modal dialog (see `PageSnapshot::modal_headings`).
+    pub modal: bool,
 }
 
 /// A label → value pair of read-only text, such as a row of the legacy keys table.
@@ -82,6 +84,8 @@ pub struct TextPair {
     pub value: String,
     /// The heading of the block the pair sits in ("Application Settings", "Your Access Token").
     pub section: String,
+    /// It sits in the open modal dialog.
+    pub modal: bool,
 }
 
 /// What a content script saw on a page at one moment.
@@ -96,6 +100,9 @@ pub struct PageSnapshot {
     pub title: String,
     /// The page's headings and image texts (`alt`), in page order: where a page says what it is about.
     pub headings: Vec<String>,
+    /// The headings and image texts of the topmost open modal dialog, when one is open (a key shown once,
+    /// the seed era's settings over the list): what the admin is looking at.
+    pub modal_headings: Vec<String>,
     pub fields: Vec<Field>,
     pub pairs: Vec<TextPair>,
     /// The page's text, whitespace collapsed, cut at [`MAX_PAGE_TEXT`] (error pages say what is wrong in prose).
@@ -122,6 +129,8 @@ impl PageSnapshot {
         }) && self.title.len() <= MAX_TEXT
             && self.headings.len() <= MAX_HEADINGS
             && self.headings.iter().all(|h| h.len() <= MAX_TEXT)
+            && self.modal_headings.len() <= MAX_HEADINGS
+            && self.modal_headings.iter().all(|h| h.len() <= MAX_TEXT)
             && self.text.len() <= MAX_PAGE_TEXT * 4;
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use keybridge::guide::{checklist, observe, plan_action, Facts, GuideAction, Situation, Tenant};
-use keybridge::keys::ConsumerPair;
+use keybridge::keys::{KeyPair, Protocol};
 use keybridge::page::{capture_as, plan_fill, verify, FillReport};
 use keybridge::snapshot::{Field, PageSnapshot, PageUrl, TextPair};
 use proptest::prelude::*;
@@ -37,6 +37,7 @@ fn url() -> impl Strategy<Value = PageUrl> {
         Just("https://manage.auth0.com"),
         Just("https://acme.us.auth0.com"),
         Just("https://api.twitter.com"),
+        Just("https://console.x.com"),
         Just("https://apps.twitter.com.evil.test"),
         Just("http://apps.twitter.com"),
     ];
@@ -47,12 +48,16 @@ fn url() -> impl Strategy<Value = PageUrl> {
         Just("/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/settings".to_string()),
         Just("/dashboard/us/acme/connections/social/con_ABCDEFGH12345678/applications".to_string()),
         Just("/en/portal/projects/1234567890123456789/apps/42/keys".to_string()),
+        Just("/accounts/1234567890123456789/apps/42".to_string()),
+        Just("/accounts/1234567890123456789/apps/42/auth-settings".to_string()),
+        Just("/dashboard/us/acme/connections/social/create/twitter/setup".to_string()),
         Just("/".to_string()),
         "(/[a-z0-9_%.-]{0,12}){0,8}",
     ];
     let hashes = prop_oneof![
         Just(String::new()),
         Just("#/connections/social/twitter/settings".to_string()),
+        Just("#/connections/social".to_string()),
         "#\\PC{0,20}"
     ];
     (origins, paths, hashes).prop_map(|(o, path, hash)| PageUrl {
@@ -106,11 +111,15 @@ fn field() -> impl Strategy<Value = Field> {
 }
 
 fn snapshot() -> impl Strategy<Value = PageSnapshot> {
-    let pair = (text(), text(), text()).prop_map(|(label, value, section)| TextPair {
-        label,
-        value,
-        section,
-    });
+    let pair =
+        (text(), text(), text(), any::<bool>()).prop_map(|(label, value, section, modal)| {
+            TextPair {
+                label,
+                value,
+                section,
+                modal,
+            }
+        });
     (
         url(),
         any::<bool>(),
@@ -135,11 +144,11 @@ fn snapshot() -> impl Strategy<Value = PageSnapshot> {
 
 proptest! {
     #[test]
-    fn no_snapshot_makes_the_core_panic(s in snapshot(), overwrite: bool, accept: bool) {
-        let pair = ConsumerPair::parse(&"K".repeat(25), &"S".repeat(50)).expect("test pair");
+    fn no_snapshot_makes_the_core_panic(s in snapshot(), overwrite: bool, accept: bool, answer in prop::option::of(prop::sample::select(Protocol::ALL.to_vec()))) {
+        let pair = vec![KeyPair::parse(&"K".repeat(25), &"S".repeat(50)).expect("test pair")];
         if let Ok(s) = s.clone().checked() {
             let _ = capture_as(&s, accept);
-            if let Ok(plan) = plan_fill(&s, &pair, overwrite) {
+            if let Ok(plan) = plan_fill(&s, &pair, answer, overwrite) {
                 prop_assert!(plan.origin == "https://manage.auth0.com");
                 let _ = verify(&plan, &FillReport { snapshot_id: s.snapshot_id, ..FillReport::default() });
             }
@@ -147,7 +156,7 @@ proptest! {
             let tenant = Tenant { name: "acme".into(), domain: "acme.us.auth0.com".into() };
             let with_tenant = Facts { tenant: Some(tenant), ..facts.clone() };
             let _ = checklist(&with_tenant, &Situation::default());
-            for action in [GuideAction::FillCallback, GuideAction::AllowSignIn, GuideAction::EnableApplications, GuideAction::Try] {
+            for action in [GuideAction::FillCallback, GuideAction::AllowSignIn, GuideAction::ChooseWebApp, GuideAction::EnableApplications, GuideAction::Try] {
                 let _ = plan_action(&action, &s, &with_tenant, None, &["Acme Web".to_string()]);
             }
         }
@@ -160,11 +169,21 @@ proptest! {
 
     #[test]
     fn captured_values_are_exactly_the_documented_shapes(s in snapshot()) {
-        if let Ok(pair) = capture_as(&s, false) {
-            prop_assert!(s.url.origin == "https://apps.twitter.com" || s.url.origin.starts_with("https://developer."));
-            for v in [pair.key.expose(), pair.secret.expose()] {
-                prop_assert!(v.bytes().all(|b| b.is_ascii_alphanumeric()));
-                prop_assert!([22, 25, 42, 50].contains(&v.len()));
+        if let Ok(pairs) = capture_as(&s, false) {
+            prop_assert!(s.url.origin == "https://apps.twitter.com" || s.url.origin.starts_with("https://developer.") || s.url.origin == "https://console.x.com");
+            for pair in pairs {
+                for v in [pair.key.expose(), pair.secret.expose()] {
+                    match pair.protocol {
+                        Protocol::OAuth1 => {
+                            prop_assert!(v.bytes().all(|b| b.is_ascii_alphanumeric()));
+                            prop_assert!([22, 25, 42, 50].contains(&v.len()));
+                        }
+                        Protocol::OAuth2 => {
+                            prop_assert!(v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+                            prop_assert!((30..=64).contains(&v.len()));
+                        }
+                    }
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ use keybridge::guide::{
     checklist, observe, plan_action, Facts, GuideAction, Situation, StepId, StepState, Tenant,
     TryResult,
 };
+use keybridge::keys::Protocol;
 use keybridge::page::{Op, Target};
 use keybridge::site::{kind_for_url, PROSE_PAGES};
 use keybridge::snapshot::PageSnapshot;
@@ -130,6 +131,7 @@ fn the_checklist_starts_by_asking_for_the_tenant_and_moves_on_as_facts_arrive() 
         tenant: Some(acme()),
         callbacks: Some(vec![CALLBACK.into()]),
         sign_in: Some(true),
+        protocol: Some(Protocol::OAuth1),
         ..Facts::default()
     };
     let steps = checklist(&facts, &Situation::default());
@@ -166,6 +168,51 @@ fn the_checklist_starts_by_asking_for_the_tenant_and_moves_on_as_facts_arrive() 
     let steps = checklist(&failed, &Situation::default());
     assert_eq!(steps[1].state, StepState::Blocked);
     assert_eq!(steps[1].problem, Some(Text::new("tryFailSignIn")));
+}
+
+/// OAuth 2.0 (today's docs, and the guide's choice when nothing says otherwise): the app must be a
+/// confidential client, and the pair to capture is the OAuth 2.0 Client ID and Secret.
+#[test]
+fn the_oauth2_checklist_asks_for_a_web_app_and_the_oauth2_pair() {
+    let facts = Facts {
+        tenant: Some(acme()),
+        callbacks: Some(vec![CALLBACK.into()]),
+        sign_in: Some(true),
+        ..Facts::default()
+    };
+    let steps = checklist(&facts, &Situation::default());
+    assert_eq!(steps[1].title, Text::new("stepWebApp"));
+    assert_eq!(steps[1].state, StepState::Next);
+    assert_eq!(steps[3].title, Text::new("stepKeysOAuth2"));
+    let web = Facts {
+        confidential: Some(true),
+        ..facts.clone()
+    };
+    let consumer_only = Situation {
+        captured: vec![Protocol::OAuth1],
+        ..Situation::default()
+    };
+    // The one pair captured decides, unless the connection said otherwise.
+    let steps = checklist(&web, &consumer_only);
+    assert_eq!(steps[1].title, Text::new("stepSignIn"));
+    let steps = checklist(
+        &Facts {
+            protocol: Some(Protocol::OAuth2),
+            ..web
+        },
+        &consumer_only,
+    );
+    assert_eq!(
+        (steps[1].state, steps[3].state),
+        (StepState::Done, StepState::Next),
+        "the consumer pair is not the OAuth 2.0 pair"
+    );
+    // The legacy site has only the consumer pair.
+    let legacy = Situation {
+        open: vec![keybridge::site::PageKind::TwitterLegacyKeys],
+        ..Situation::default()
+    };
+    assert_eq!(checklist(&facts, &legacy)[3].title, Text::new("stepKeys"));
 }
 
 #[test]
@@ -271,4 +318,59 @@ fn plans_sign_in_applications_and_try_on_their_pages_only() {
     )
     .expect("menu");
     assert_eq!(current.actions[0].op, Op::Click, "opens the … menu first");
+}
+
+#[test]
+fn reads_the_console_apps_user_authentication() {
+    let app = observe(&snapshot("console-app-oauth2-revealed"));
+    assert_eq!(
+        (app.sign_in, app.confidential, app.callbacks),
+        (Some(true), Some(true), Some(vec![CALLBACK.into()]))
+    );
+    let blank = observe(&snapshot("console-app"));
+    assert_eq!((blank.sign_in, blank.confidential), (Some(false), None));
+    let form = observe(&snapshot("console-auth-settings"));
+    assert_eq!((form.callbacks, form.confidential), (Some(vec![]), None));
+    let facts = Facts {
+        tenant: Some(acme()),
+        ..Facts::default()
+    };
+    let plan = plan_action(
+        &GuideAction::ChooseWebApp,
+        &snapshot("console-auth-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("the type of app");
+    assert_eq!(
+        (plan.actions[0].target.clone(), plan.actions[0].op.clone()),
+        (Target::AppType, Op::Check(true))
+    );
+    let callback = plan_action(
+        &GuideAction::FillCallback,
+        &snapshot("console-auth-settings"),
+        &facts,
+        None,
+        &[],
+    )
+    .expect("the callback");
+    assert_eq!(
+        callback
+            .actions
+            .iter()
+            .map(|a| a.target.clone())
+            .collect::<Vec<_>>(),
+        [Target::CallbackUrl, Target::WebsiteUrl]
+    );
+    // The Auth0 forms say their protocol: the create flow's help (OAuth 2.0), the seed dialog's labels.
+    assert_eq!(
+        observe(&snapshot("auth0-create-twitter")).protocol,
+        Some(Protocol::OAuth2)
+    );
+    assert_eq!(
+        observe(&snapshot("auth0-seed-dialog")).protocol,
+        Some(Protocol::OAuth1)
+    );
+    assert_eq!(observe(&snapshot("auth0-create-github")).protocol, None);
 }

@@ -10,7 +10,7 @@ use keybridge::flow::{
 use keybridge::guide::{
     Application, Facts, GuideAction, Step, StepId, StepState, Tenant, TryResult,
 };
-use keybridge::keys::{ConsumerPair, Secret};
+use keybridge::keys::{KeyPair, Protocol, Secret};
 use keybridge::page::{
     capture, classify, FieldOutcome, FieldVerdict, FillAction, FillPlan, FillReport, Op, Target,
 };
@@ -36,6 +36,15 @@ const FIXTURES: &[(&str, &str)] = &[
         "auth0-connection-settings-lookalike",
         include_str!("fixtures/auth0-connection-settings-lookalike.json"),
     ),
+    ("auth0-create", include_str!("fixtures/auth0-create.json")),
+    (
+        "auth0-create-github",
+        include_str!("fixtures/auth0-create-github.json"),
+    ),
+    (
+        "auth0-create-twitter",
+        include_str!("fixtures/auth0-create-twitter.json"),
+    ),
     (
         "auth0-it-works",
         include_str!("fixtures/auth0-it-works.json"),
@@ -43,6 +52,14 @@ const FIXTURES: &[(&str, &str)] = &[
     (
         "auth0-seed-clients",
         include_str!("fixtures/auth0-seed-clients.json"),
+    ),
+    (
+        "auth0-seed-dialog",
+        include_str!("fixtures/auth0-seed-dialog.json"),
+    ),
+    (
+        "auth0-seed-dialog-github",
+        include_str!("fixtures/auth0-seed-dialog-github.json"),
     ),
     (
         "auth0-seed-settings",
@@ -56,6 +73,20 @@ const FIXTURES: &[(&str, &str)] = &[
     (
         "auth0-tenant-error-wrong-keys",
         include_str!("fixtures/auth0-tenant-error-wrong-keys.json"),
+    ),
+    ("console-app", include_str!("fixtures/console-app.json")),
+    (
+        "console-app-created",
+        include_str!("fixtures/console-app-created.json"),
+    ),
+    (
+        "console-app-oauth2-revealed",
+        include_str!("fixtures/console-app-oauth2-revealed.json"),
+    ),
+    ("console-apps", include_str!("fixtures/console-apps.json")),
+    (
+        "console-auth-settings",
+        include_str!("fixtures/console-auth-settings.json"),
     ),
     (
         "portal-app-settings",
@@ -183,17 +214,21 @@ fn recorded_snapshots_decode_whole() {
         );
         let expected = get(&fixture, "expected");
         if !expected.is_null() {
-            let pair = capture(&snap).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(
-                Some(pair.key.expose().to_string()),
-                get(&expected, "consumerKey").as_string(),
-                "{name}"
-            );
-            assert_eq!(
-                Some(pair.secret.expose().to_string()),
-                get(&expected, "consumerSecret").as_string(),
-                "{name}"
-            );
+            let pairs = capture(&snap).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let expected = js_sys::Array::from(&expected);
+            assert_eq!(pairs.len() as u32, expected.length(), "{name}");
+            for (pair, want) in pairs.iter().zip(expected.iter()) {
+                assert_eq!(
+                    Some(pair.key.expose().to_string()),
+                    get(&want, "key").as_string(),
+                    "{name}"
+                );
+                assert_eq!(
+                    Some(pair.secret.expose().to_string()),
+                    get(&want, "secret").as_string(),
+                    "{name}"
+                );
+            }
         }
         // Written back, it is the very JSON the content script sent: every key read, none misspelled.
         assert_eq!(stringify(&to_js(&snap)), stringify(&raw), "{name}");
@@ -246,14 +281,21 @@ fn plans_have_the_shape_the_content_script_reads() {
         from_js::<PageRequest>(message.clone()).ok(),
         Some(PageRequest::Apply { plan })
     );
-    // content.js walks the page's prose only when `text` is true.
+    // content.js walks the page's prose only when `text` is true, and sends key-like values only when
+    // `secrets` is.
     assert_eq!(
-        stringify(&to_js(&PageRequest::Snapshot { text: false })),
-        r#"{"kind":"snapshot","text":false}"#
+        stringify(&to_js(&PageRequest::Snapshot {
+            text: false,
+            secrets: true
+        })),
+        r#"{"kind":"snapshot","text":false,"secrets":true}"#
     );
     assert_eq!(
         from_js::<PageRequest>(parse(r#"{"kind":"snapshot","text":true}"#)).ok(),
-        Some(PageRequest::Snapshot { text: true })
+        Some(PageRequest::Snapshot {
+            text: true,
+            secrets: false
+        })
     );
     // The report, as content.js writes it.
     let report = from_js::<FillReport>(parse(
@@ -294,6 +336,7 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
             chosen: true,
         },
         captured: Some(CapturedView {
+            protocols: vec![keybridge::keys::Protocol::OAuth1],
             key: "abcd•••".into(),
             secret: "•••".into(),
             source_title: "Keys".into(),
@@ -357,7 +400,14 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         Request::Capture {
             accept_lookalike: true,
         },
-        Request::Fill { overwrite: false },
+        Request::Fill {
+            overwrite: false,
+            protocol: None,
+        },
+        Request::Fill {
+            overwrite: true,
+            protocol: Some(Protocol::OAuth2),
+        },
         Request::Choose {
             role: Role::Connection,
             tab: -3,
@@ -395,15 +445,17 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
     };
     assert_eq!(from_js::<Facts>(to_js(&facts)).ok(), Some(facts));
     let stored = StoredCapture {
-        pair: ConsumerPair {
+        pairs: vec![KeyPair {
+            protocol: Protocol::OAuth2,
             key: Secret::new("k".into()),
             secret: Secret::new("s".into()),
-        },
+        }],
         source_tab: 2,
         source_title: "t".into(),
         source_url: "u".into(),
         expires_at: 5.0,
     };
+    assert!(stringify(&to_js(&stored)).contains(r#""protocol":"oauth2""#));
     assert_eq!(from_js::<StoredCapture>(to_js(&stored)).ok(), Some(stored));
 }
 
@@ -416,6 +468,7 @@ fn values_of_the_wrong_shape_are_refused() {
         r#"{"kind":"goTo","tab":1.5}"#,
         r#"{"kind":"goTo","tab":"1"}"#,
         r#"{"kind":"fill","overwrite":"yes"}"#,
+        r#"{"kind":"fill","protocol":"oauth3"}"#,
         r#""status""#,
         "null",
     ] {
@@ -464,15 +517,15 @@ fn values_of_the_wrong_shape_are_refused() {
     // A stored capture without its secret is no capture; one whose expiry never comes has expired.
     assert_eq!(
         from_js::<StoredCapture>(parse(
-            r#"{"pair":{"key":"k"},"sourceTab":1,"sourceTitle":"","sourceUrl":"","expiresAt":1}"#
+            r#"{"pairs":[{"protocol":"oauth1","key":"k"}],"sourceTab":1,"sourceTitle":"","sourceUrl":"","expiresAt":1}"#
         ))
         .ok(),
         None
     );
     let endless = js_sys::Object::new();
-    let pair = parse(r#"{"key":"k","secret":"s"}"#);
+    let pairs = parse(r#"[{"protocol":"oauth1","key":"k","secret":"s"}]"#);
     for (k, v) in [
-        ("pair", pair),
+        ("pairs", pairs),
         ("sourceTab", JsValue::from_f64(1.0)),
         ("sourceTitle", JsValue::from_str("")),
         ("sourceUrl", JsValue::from_str("")),

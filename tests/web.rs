@@ -215,6 +215,7 @@ async fn shows_the_captured_key_masked_and_where_it_came_from() {
         twitter: tab("Acme Sign-in | Twitter Application Management"),
         auth0: tab("Auth0 Dashboard"),
         captured: Some(CapturedView {
+            protocols: vec![keybridge::keys::Protocol::OAuth1],
             key: "abcd••••••••".into(),
             secret: "••••••••••••".into(),
             source_title: "Acme Sign-in | Twitter Application Management".into(),

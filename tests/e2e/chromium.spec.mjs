@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 
 import { oauth2Client } from '../../www/world.mjs';
-import { CONTENT_SCRIPT, FILLED, MASKED, contentScriptActivity, extensionHooks } from './harness.mjs';
+import { CONTENT_SCRIPT, FILLED, MASKED, allSecrets, contentScriptActivity, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
@@ -13,9 +13,7 @@ const session = async () => (await env.browser.currentWorker()).evaluate(() => c
 async function expectNothingCaptured() {
   const stored = await session();
   expect(stored).not.toHaveProperty('capture');
-  for (const app of [...env.world.world.twitterApps, ...env.world.world.portal.apps]) {
-    expect(JSON.stringify(stored)).not.toContain(app.consumerSecret);
-  }
+  for (const secret of allSecrets(env.world.world)) expect(JSON.stringify(stored)).not.toContain(secret);
 }
 
 /// Opens the Twitter page of `era` showing the keys; returns the page and the keys it shows.
@@ -61,7 +59,7 @@ for (const twitterEra of ['legacy', 'portal']) {
       const auth0 = await openAuth0(auth0Era);
       const popup = await openPopup();
       await popup.getByRole('button', { name: 'Capture keys' }).click();
-      await expect(popup.locator('#captured dd').first()).toHaveText(MASKED(twitter.key));
+      await expect(popup.locator('#captured-key')).toHaveText(MASKED(twitter.key));
       await expect(popup.locator('#expiry')).toContainText('forgets them in 10 min');
       await expect(popup.locator('body')).not.toContainText(twitter.key);
       await expect(popup.locator('body')).not.toContainText(twitter.secret);
@@ -171,7 +169,7 @@ test('the portal showing only hints says to regenerate and captures nothing', as
   await page.goto(env.urls.portalKeys);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
-  await expect(popup.locator('#notice')).toHaveText(/shows the API Key and Secret only once\. Click Regenerate/);
+  await expect(popup.locator('#notice')).toHaveText(/shows these keys only once\. On the app's Keys and tokens, click Regenerate/);
   await expect(popup.locator('#captured')).toBeHidden();
   await expectNothingCaptured();
 });
@@ -186,7 +184,7 @@ test('an OAuth 2.0 Client ID offered as the consumer key gets a warning and the 
   await expect(popup.locator('#notice')).toContainText('looks like an OAuth 2.0 Client ID');
   await expect(popup.locator('#captured')).toBeHidden();
   await popup.getByRole('button', { name: 'Capture anyway' }).click();
-  await expect(popup.locator('#captured dd').first()).toHaveText(MASKED(app.consumerKey));
+  await expect(popup.locator('#captured-key')).toHaveText(MASKED(app.consumerKey));
 });
 
 test('notices keys regenerated after the capture and asks for a new capture', async () => {
@@ -227,6 +225,21 @@ test('Forget keys clears them at once', async () => {
   await popup.getByRole('button', { name: 'Forget keys' }).click();
   await expect(popup.locator('#notice')).toHaveText('KeyBridge forgot the captured keys.');
   await expectNothingCaptured();
+});
+
+test('a page read for the checklist carries no key: only Capture asks the content script for values', async () => {
+  await env.openPage(env.urls.legacyKeys);
+  const app = env.world.world.twitterApps[0];
+  const worker = await env.browser.currentWorker();
+  const snapshot = (secrets) => worker.evaluate(async (secrets) => {
+    const [tab] = await chrome.tabs.query({ url: 'https://apps.twitter.com/*' });
+    return JSON.stringify(await chrome.tabs.sendMessage(tab.id, { kind: 'snapshot', secrets }, { frameId: 0 }));
+  }, secrets);
+  const observed = await snapshot(false);
+  expect(observed).toContain('Consumer Key (API Key)');
+  for (const value of [app.consumerKey, app.consumerSecret]) expect(observed).not.toContain(value);
+  const captured = await snapshot(true);
+  for (const value of [app.consumerKey, app.consumerSecret]) expect(captured).toContain(value);
 });
 
 test('does not capture from the app details tab (not the keys tab)', async () => {
@@ -272,7 +285,7 @@ test('holding "reveal" shows the consumer key in full only while held, never the
   const twitter = await openTwitter('legacy');
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
-  const key = popup.locator('#captured dd').first();
+  const key = popup.locator('#captured-key');
   await expect(key).toHaveText(MASKED(twitter.key));
   await popup.locator('#reveal').dispatchEvent('pointerdown');
   await expect(key).toHaveText(twitter.key);

@@ -79,7 +79,7 @@ for (const [twitterEra, auth0Era] of [['legacy', 'current'], ['portal', 'seed']]
       return (await session.enabled(b)) && (await session.text(b)) === 'Capture keys' && b;
     });
     await session.click(capture);
-    await waitFor('the masked key', async () => (await text('#captured dd')) === `${app.consumerKey.slice(0, 4)}${'•'.repeat(12)}`);
+    await waitFor('the masked key', async () => (await text('#captured-key')) === `${app.consumerKey.slice(0, 4)}${'•'.repeat(12)}`);
     const popupText = await text('main');
     assert.ok(!popupText.includes(app.consumerKey) && !popupText.includes(app.consumerSecret), 'the popup shows a key unmasked');
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 import { HOSTS, pageUrls, startWorld } from '../../www/server.mjs';
+import { allApps } from '../../www/world.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
@@ -95,6 +96,10 @@ export function extensionHooks(test, expect, { savesOptions = false } = {}) {
   return env;
 }
 
+/// Every key and secret of every Twitter app of the world: both pairs.
+export const allSecrets = (world) => allApps(world)
+  .flatMap((a) => [a.consumerKey, a.consumerSecret, a.oauth2?.clientId, a.oauth2?.clientSecret].filter(Boolean));
+
 /// Every page's console lines of a browser, for the end-of-test check.
 function recordConsole(browser) {
   const lines = [];
@@ -105,7 +110,7 @@ function recordConsole(browser) {
 /// The check every test of the packaged extension ends with: no key or secret of the world in
 /// storage.local/sync (`stored`, as JSON) or in any console line.
 function expectNoSecretsLeft(expect, stored, world, lines) {
-  const secrets = [...world.twitterApps, ...world.portal.apps].flatMap((a) => [a.consumerKey, a.consumerSecret]);
+  const secrets = allSecrets(world);
   for (const s of secrets) {
     expect(stored, 'a key or secret in storage.local/sync').not.toContain(s);
     for (const line of lines) expect(line, 'a key or secret in the console').not.toContain(s);
