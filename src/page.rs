@@ -371,9 +371,16 @@ pub fn plan_fill(
         return Err(Error::NotAuth0Page(snapshot.url.href()));
     };
     let (fields, dialog) = fields_in_view(snapshot);
-    // The seed era's list holds the settings only in the dialog that clicking a provider opens.
+    // The seed era's list holds the settings only in the dialog that clicking a provider opens; a dialog
+    // still loading its form is waited for like a form that renders late.
     if kind == PageKind::Auth0SeedSocialConnections && !dialog {
-        return Err(Error::SettingsNotOpen);
+        let opening =
+            snapshot.fields.iter().any(|f| f.modal) || !snapshot.modal_headings.is_empty();
+        return Err(if opening {
+            Error::FieldNotFound(KeyPart::ConsumerKey)
+        } else {
+            Error::SettingsNotOpen
+        });
     }
     check_twitter_connection(snapshot)?;
     let key = field_for(&fields, true)?.0;

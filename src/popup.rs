@@ -664,7 +664,10 @@ impl Popup {
                 Some(GuideAction::EnableApplications)
             }
             Some(
-                action @ (GuideAction::FillCallback | GuideAction::AllowSignIn | GuideAction::Try),
+                action @ (GuideAction::FillCallback
+                | GuideAction::AllowSignIn
+                | GuideAction::ChooseWebApp
+                | GuideAction::Try),
             ) if step.state != StepState::Done || *action == GuideAction::Try => {
                 Some(action.clone())
             }

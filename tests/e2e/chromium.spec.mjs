@@ -2,7 +2,7 @@
 // driven only through the popup (opened as a page) and the admin's own clicks on the sites.
 import { expect, test } from '@playwright/test';
 
-import { oauth2Client } from '../../www/world.mjs';
+import { oauth2Client, tenantDomain } from '../../www/world.mjs';
 import { CONTENT_SCRIPT, FILLED, MASKED, allSecrets, contentScriptActivity, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
@@ -225,6 +225,87 @@ test('Forget keys clears them at once', async () => {
   await popup.getByRole('button', { name: 'Forget keys' }).click();
   await expect(popup.locator('#notice')).toHaveText('KeyBridge forgot the captured keys.');
   await expectNothingCaptured();
+});
+
+/// The console app with user authentication set up, showing its OAuth 2.0 pair once (after Regenerate).
+async function openConsoleShowingOAuth2() {
+  const app = env.world.world.console.apps[0];
+  app.userAuth = { permissions: 'read', appType: 'web', callbackUrls: [`https://${tenantDomain(env.world.world.tenant)}/login/callback`],
+    websiteUrl: 'https://acme.example', organizationName: '' };
+  const page = await env.openPage(env.urls.consoleApp);
+  await page.getByRole('button', { name: 'Regenerate Client Secret' }).click();
+  await expect(page.getByRole('dialog')).toContainText(app.oauth2.clientSecret);
+  return { page, app };
+}
+
+/// What the create form's React state held when the admin clicked Create.
+async function createAndReadReactState(auth0) {
+  await auth0.getByRole('button', { name: 'Create' }).click();
+  return JSON.parse(await auth0.locator('#saved-state').textContent());
+}
+
+test('a create form that does not say which pair it wants: the admin is asked, and the answer is filled', async () => {
+  env.world.world.tenant.createHelp = 'none';
+  const { app } = await openConsoleShowingOAuth2();
+  const auth0 = await env.openPage(env.urls.auth0CreateTwitter);
+  await expect(auth0.getByLabel('Client ID', { exact: true })).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured-pair')).toHaveText('OAuth 2.0 Client ID and Secret');
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('does not say which pair it wants');
+  await expect(popup.locator('#ask-protocol')).toBeVisible();
+  await expect(auth0.getByLabel('Client ID', { exact: true })).toHaveValue('');
+  await popup.getByRole('button', { name: 'Fill the OAuth 2.0 Client ID and Secret' }).click();
+  await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
+  await expect(popup.locator('#ask-protocol')).toBeHidden();
+  expect(await createAndReadReactState(auth0)).toEqual({ status: 'created', name: 'twitter',
+    client_id: app.oauth2.clientId, client_secret: app.oauth2.clientSecret });
+});
+
+test('a form that wants the OAuth 2.0 pair never gets the consumer pair', async () => {
+  const twitter = await openTwitter('legacy');
+  const auth0 = await env.openPage(env.urls.auth0CreateTwitter);
+  await expect(auth0.getByLabel('Client ID', { exact: true })).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured-pair')).toHaveText('Consumer key and secret (OAuth 1.0a)');
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('takes the OAuth 2.0 Client ID and Client Secret, which KeyBridge has not captured');
+  await expect(popup.locator('#ask-protocol')).toBeHidden();
+  for (const label of ['Client ID', 'Client Secret']) await expect(auth0.getByLabel(label, { exact: true })).toHaveValue('');
+  await expect(popup.locator('#captured')).toBeVisible(); // nothing lost
+  expect(twitter.key).toBeTruthy();
+});
+
+test('Create Connection for another provider is never filled', async () => {
+  await openConsoleShowingOAuth2();
+  const github = await env.openPage(env.urls.auth0CreateGithub);
+  await expect(github.getByLabel('Client ID', { exact: true })).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('is for GitHub, not Twitter');
+  for (const label of ['Client ID', 'Client Secret']) await expect(github.getByLabel(label, { exact: true })).toHaveValue('');
+});
+
+test('the seed era\'s Twitter settings open as a dialog over the list: filled there, and only once it is open', async () => {
+  env.world.world.tenant.seedDialog = true;
+  const twitter = await openTwitter('legacy');
+  const auth0 = await env.openPage(env.urls.auth0SeedSocial);
+  await expect(auth0.getByRole('button', { name: 'Twitter', exact: true })).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('Click Twitter in the list of social connections to open its settings');
+  await auth0.getByRole('button', { name: 'GitHub', exact: true }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('is for GitHub, not Twitter');
+  await auth0.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await auth0.getByRole('button', { name: 'Twitter', exact: true }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
+  expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
 });
 
 test('a page read for the checklist carries no key: only Capture asks the content script for values', async () => {

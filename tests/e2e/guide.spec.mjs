@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 
 import { tenantDomain } from '../../www/world.mjs';
-import { clickTry, extensionHooks } from './harness.mjs';
+import { MASKED, clickTry, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
@@ -126,6 +126,66 @@ test('the X developer portal and the current dashboard: from a blank app to It w
   await expect(signIn.locator('h1')).toHaveText('It works!');
   await popup.bringToFront();
   await expect(popup.locator('#guide li.done')).toHaveCount(7);
+});
+
+test('today: the X Developer Console, OAuth 2.0 and Create Connection: from a blank app to It works!', async () => {
+  const w = env.world.world;
+  const app = w.console.apps[0];
+  const auth0 = await openPage(env.urls.auth0CreateTwitter);
+  await expect(auth0.getByLabel('Client ID', { exact: true })).toBeVisible();
+  const x = await openPage(env.urls.consoleAuthSettings);
+  const popup = await openPopup();
+  // The create form asks for the OAuth 2.0 pair: the checklist follows today's protocol.
+  await expect(step(popup, 'signin')).toContainText('Web App (confidential client)');
+  await expect(step(popup, 'keys')).toContainText('Copy the OAuth 2.0 Client ID and Client Secret');
+
+  await expect(step(popup, 'callback')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(x.getByLabel('Callback URI / Redirect URL', { exact: true }).first()).toHaveValue(callback());
+  await expect(x.getByLabel('Website URL', { exact: true })).toHaveValue(`https://${tenantDomain(w.tenant)}`);
+  await popup.getByRole('button', { name: 'Choose Web App' }).click();
+  await expect(x.getByLabel('Web App, Automated App or Bot (confidential client)')).toBeChecked();
+  // The admin's own choice: KeyBridge never picks the permissions.
+  await x.getByLabel('Read', { exact: true }).check();
+  await x.getByRole('button', { name: 'Save' }).click();
+  // The first save shows the OAuth 2.0 pair once: capture it now.
+  await expect(x.getByRole('dialog')).toContainText(app.oauth2.clientSecret);
+  await popup.bringToFront();
+  await expect(step(popup, 'callback')).toHaveClass(/done/);
+  await expect(step(popup, 'signin')).toHaveClass(/done/);
+  await expect(step(popup, 'permissions')).toContainText('Access level: Read.');
+  await expect(step(popup, 'keys')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#notice')).toContainText('Captured the OAuth 2.0 Client ID and Client Secret');
+  await expect(popup.locator('#captured-pair')).toHaveText('OAuth 2.0 Client ID and Secret');
+  await expect(popup.locator('#captured-key')).toHaveText(MASKED(app.oauth2.clientId));
+
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
+  await expect(popup.locator('#fill-report')).toContainText('OAuth 2.0 Client Secret: filled and read back from the page');
+  await auth0.bringToFront();
+  await auth0.getByRole('button', { name: 'Create' }).click();
+  await expect(auth0).toHaveURL(env.urls.auth0Settings);
+  expect(w.tenant.connection).toMatchObject({ protocol: 'oauth2', clientId: app.oauth2.clientId, clientSecret: app.oauth2.clientSecret });
+
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await popup.getByLabel('Default App').check();
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-clients')).toHaveText('["Default App"]');
+  await expect(step(popup, 'applications')).toHaveClass(/done/);
+
+  await popup.getByRole('button', { name: 'Try connection' }).click();
+  const signIn = await clickTry(env.browser, auth0, 'Try Connection');
+  expect(new URL(signIn.url()).host).toBe('x.com');
+  await signIn.getByRole('button', { name: 'Authorize app' }).click();
+  await expect(signIn.locator('h1')).toHaveText('It works!');
+  await popup.bringToFront();
+  await expect(popup.locator('#guide li.done')).toHaveCount(7);
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+  await expect(popup.locator('#export-text')).toContainText('"protocol": "oauth2"');
+  await expect(popup.locator('#export-text')).toContainText('${TWITTER_CLIENT_SECRET}');
+  for (const value of [app.oauth2.clientId, app.oauth2.clientSecret]) await expect(popup.locator('#export-text')).not.toContainText(value);
 });
 
 // Each misconfiguration, set up directly in the world, then tried: the checklist names the step.

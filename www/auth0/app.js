@@ -242,6 +242,7 @@
         const conn = await api('/api/v2/connections', 'POST', { name, strategy, options });
         // What React's state held at Create travels with the navigation, for the next page to show.
         const submitted = { status: 'created', name, client_id: clientId, client_secret: clientSecret };
+        if (twitter) boot.connection.protocol = 'oauth2';
         navigate(twitter ? `${base}/connections/social/${conn.id}/settings` : `${base}/connections/social`, { saved: submitted });
       } catch {
         setSaved({ status: 'failed' });
@@ -260,7 +261,9 @@
   }
 
   function TwitterConnection({ boot, tab, hrefs }) {
-    const labels = boot.fieldLabels || (boot.era === 'seed' ? 'consumer' : 'api');
+    // [I] the current era labels an OAuth 2.0 connection's fields as Auth0's docs do (Client ID / Client
+    // Secret), an older OAuth 1.0a one "API Key" / "API Secret Key".
+    const labels = boot.fieldLabels || (boot.era === 'seed' ? 'consumer' : boot.connection.protocol === 'oauth2' ? 'client' : 'api');
     const tabLink = (t, label) => (boot.era === 'seed'
       ? h('a', { href: hrefs[t], className: tab === t ? 'active' : '', 'aria-current': tab === t ? 'page' : undefined }, label)
       : h(Link, { href: hrefs[t], className: tab === t ? 'active' : '', 'aria-current': tab === t ? 'page' : undefined }, label));
