@@ -37,10 +37,13 @@ async function configureLegacyApp(page, { callbackUrl = callback(), signIn = tru
   await expect(page.locator('.alert-success')).toHaveText('The application settings have been updated.');
 }
 
+/// Saves the current era's connection keys; its labels follow the connection's protocol ("API Key" for OAuth
+/// 1.0a, "Client ID" for OAuth 2.0).
 async function saveAuth0Keys(page, key, secret) {
   await page.goto(urls.auth0Settings);
-  await page.getByLabel('API Key').fill(key);
-  await page.getByLabel('API Secret Key').fill(secret);
+  const oauth2 = world.world.tenant.connection.protocol === 'oauth2';
+  await page.getByLabel(oauth2 ? 'Client ID' : 'API Key', { exact: true }).fill(key);
+  await page.getByLabel(oauth2 ? 'Client Secret' : 'API Secret Key', { exact: true }).fill(secret);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#saved-state')).toContainText('"status":"saved"');
 }
@@ -447,5 +450,6 @@ test('the setup page\'s help and the settings page\'s protocol follow the world'
   expect(t.connection.protocol).toBe('oauth2');
   t.protocolUi = 'help';
   await page.reload();
-  await expect(page.getByLabel('API Key')).toHaveAccessibleDescription('The OAuth 2.0 Client ID of your Twitter app.');
+  // An OAuth 2.0 connection's fields are labelled as Auth0's docs say: Client ID / Client Secret.
+  await expect(page.getByLabel('Client ID', { exact: true })).toHaveAccessibleDescription('The OAuth 2.0 Client ID of your Twitter app.');
 });
