@@ -18,15 +18,22 @@
   // go only to manage.auth0.com: the core plans them nowhere else).
   const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com', 'https://console.x.com'];
 
-  let last = { id: 0, elements: new Map() };
+  let last = { id: 0, elements: new Map(), locators: new Map() };
 
   const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
   const CONTROLS = 'input, textarea, select, button';
 
   function isVisible(el) {
     if (!el.getClientRects().length) return false;
-    const style = getComputedStyle(el);
+    const style = (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
     return style.visibility !== 'hidden' && style.display !== 'none';
+  }
+
+  // The texts of the elements an ARIA attribute points at, in the element's own tree (shadow root, frame).
+  function referenced(el, attribute) {
+    const root = el.getRootNode();
+    return (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_LABELS)
+      .map((id) => root.getElementById?.(id)?.textContent ?? '');
   }
 
   function labelsOf(el) {
@@ -38,14 +45,10 @@
     if (el.tagName === 'BUTTON') push(el.textContent);
     for (const label of el.labels ?? []) push(label.textContent);
     push(el.getAttribute('aria-label'));
-    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
-      push(document.getElementById(id)?.textContent);
-    }
+    for (const t of referenced(el, 'aria-labelledby')) push(t);
     push(el.getAttribute('placeholder'));
     // Help texts tied to the field: where a form says which pair it wants ("the OAuth 2.0 Client ID").
-    for (const id of (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)) {
-      push(document.getElementById(id)?.textContent);
-    }
+    for (const t of referenced(el, 'aria-describedby')) push(t);
     // A label-like element just before the field or one of its near wrappers.
     for (let node = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
       const prev = node.previousElementSibling;
@@ -72,6 +75,7 @@
       type: el.tagName === 'INPUT' ? el.type : '',
       name: clean(el.getAttribute('name')),
       htmlId: clean(el.id),
+      autocomplete: clean(el.getAttribute('autocomplete')),
       role: clean(el.getAttribute('role')),
       labels: labelsOf(el),
       // A password field's value never leaves the page; only whether it holds one.
@@ -113,6 +117,91 @@
     return { label, value };
   }
 
+  // A value shown for copying (a key, a secret, a token, or its masked form): one run of key characters,
+  // once whitespace and zero-width characters are gone. The core decides what it is; this only finds it.
+  const TOKEN = /^[A-Za-z0-9%_+/=\-•*●·…]+$/;
+  const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+  const tokenOf = (text) => {
+    const t = text.replace(ZERO_WIDTH, '').trim();
+    const min = /[•*●·…]/.test(t) ? 8 : 16;
+    return t.length >= min && t.length <= 256 && TOKEN.test(t) ? t : null;
+  };
+  const SKIP = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'svg', 'SVG', 'SELECT', 'TEXTAREA', 'INPUT']);
+  const skipped = (el) => SKIP.has(el.tagName) || el.getAttribute('role') === 'button' || el.getAttribute('aria-hidden') === 'true';
+
+  // The text of a small subtree without its buttons and icons; `null` when the subtree is not small (a
+  // bounded walk: every call costs at most 32 nodes, so the snapshot stays linear in the page).
+  function shortText(node, max = 120) {
+    let text = '';
+    let budget = 32;
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop();
+      if (--budget < 0) return null;
+      if (n.nodeType === Node.TEXT_NODE) {
+        text += n.data;
+        if (text.length > max * 2) return null;
+      } else if (n.nodeType === Node.ELEMENT_NODE && (n === node || !skipped(n))) {
+        for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+      }
+    }
+    return text.replace(/\s+/g, ' ').trim();
+  }
+
+  // The label of a value: what ARIA names it by, else the nearest short text before it, in its row or
+  // block or the blocks around them (up to four levels up), else its table column's header.
+  function labelOfValue(el) {
+    const named = referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label');
+    if (clean(named)) return clean(named);
+    for (let node = el, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+      let steps = 0;
+      for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
+        if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) continue;
+        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib);
+        if (t === null) break; // a large block: no label in it
+        if (!t) continue;
+        if (tokenOf(t)) break; // another value: its label is not this one's
+        if (t.length <= 80) return clean(t);
+        break;
+      }
+      if (node.tagName === 'TD' || node.tagName === 'TH') {
+        const table = node.closest('table');
+        const head = table?.tHead?.rows[0] ?? (table?.rows[0]?.querySelector('th') ? table.rows[0] : null);
+        const cell = head && head !== node.parentElement ? head.cells[node.cellIndex] : null;
+        const t = cell ? shortText(cell) : null;
+        if (t && t.length <= 80 && !tokenOf(t)) return clean(t);
+      }
+    }
+    return '';
+  }
+
+  // The value an element shows, when it shows one: a leaf's text, or a few short pieces (a value split
+  // across spans for display). `parentDone` keeps a parent from being read once per piece.
+  let parentDone = null;
+  function valueOf(el) {
+    if (skipped(el)) return null;
+    if (!el.firstElementChild) {
+      const text = el.textContent;
+      if (text.length > 600) return null;
+      const token = tokenOf(text);
+      if (token) return { el, value: token };
+      // A short piece of key characters: maybe one part of a value split across elements.
+      const parent = el.parentElement;
+      if (!parent || parent === parentDone || parent.childElementCount > 16 || !/^[A-Za-z0-9%_+/=\-•*]{1,15}$/.test(text.trim())) return null;
+      parentDone = parent;
+      let pieces = 0;
+      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+        if (skipped(c)) continue;
+        if (c.firstElementChild || c.textContent.trim().length >= 16) return null;
+        pieces++;
+      }
+      const whole = pieces >= 2 ? shortText(parent, 300) : null;
+      const joined = whole === null ? null : tokenOf(whole.replace(/\s+/g, ''));
+      return joined && /[0-9•*]/.test(joined) ? { el: parent, value: joined } : null;
+    }
+    return null;
+  }
+
   // The page's first words, up to MAX_PAGE_TEXT: error pages say what is wrong in prose.
   function pageText(root) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -131,58 +220,86 @@
     const dialog = openDialog();
     const modalHeadings = [];
     const elements = new Map();
+    const locators = new Map();
     const fields = [];
     const pairs = [];
     let truncated = false;
     let section = '';
     const headings = [];
     const root = document.body ?? document.documentElement;
-    // One pass over a live collection: cheaper than a TreeWalker on large pages.
-    const all = root.getElementsByTagName('*');
-    for (let i = 0, n = all.length; i < n; i++) {
-      const el = all[i];
-      switch (el.tagName) {
-        case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
-          section = clean(el.textContent);
-          // What the page says it is about (an Auth0 connection names its provider only here).
-          if (headings.length < MAX_HEADINGS) { if (section) headings.push(section); } else truncated = true;
-          if (section && dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(section);
-          break;
-        case 'IMG': {
-          const alt = clean(el.getAttribute('alt'));
-          if (!alt) break;
-          if (headings.length < MAX_HEADINGS) headings.push(alt); else truncated = true;
-          if (dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(alt);
-          break;
+    const seenValues = new Set();
+    const addPair = (label, value, at) => {
+      if (!label || !value) return;
+      const modal = Boolean(dialog?.contains(at));
+      const key = `${modal}\n${label}\n${value}`;
+      if (seenValues.has(key)) return;
+      seenValues.add(key);
+      if (pairs.length >= MAX_PAIRS) { truncated = true; return; }
+      pairs.push({ label, value: shown(value), section, modal });
+    };
+    // The page, then the open shadow roots and same-origin frames found in it (each one pass).
+    const roots = [root];
+    for (let r = 0; r < roots.length && r < 16; r++) {
+      // One pass over a live collection: cheaper than a TreeWalker on large pages.
+      const all = roots[r].getElementsByTagName?.('*') ?? roots[r].querySelectorAll('*');
+      for (let i = 0, n = all.length; i < n; i++) {
+        const el = all[i];
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+        switch (el.tagName) {
+          case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
+            section = clean(el.textContent);
+            // What the page says it is about (an Auth0 connection names its provider only here).
+            if (headings.length < MAX_HEADINGS) { if (section) headings.push(section); } else truncated = true;
+            if (section && dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(section);
+            break;
+          case 'IMG': {
+            const alt = clean(el.getAttribute('alt'));
+            if (!alt) break;
+            if (headings.length < MAX_HEADINGS) headings.push(alt); else truncated = true;
+            if (dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(alt);
+            break;
+          }
+          case 'IFRAME': {
+            // A frame of the page's own origin is part of the page; another origin's is never read.
+            let doc = null;
+            try { doc = el.contentDocument; } catch { doc = null; }
+            if (doc?.body && doc.defaultView?.location.origin === location.origin) roots.push(doc.body);
+            break;
+          }
+          case 'INPUT': case 'TEXTAREA': case 'SELECT': case 'BUTTON': {
+            if (el.type === 'hidden') break;
+            if (fields.length >= MAX_FIELDS) { truncated = true; break; }
+            const fieldId = fields.length + 1;
+            elements.set(fieldId, el);
+            const field = describeField(el, fieldId, Boolean(dialog?.contains(el)));
+            fields.push(field);
+            locators.set(fieldId, { tag: el.tagName, id: el.id, name: el.getAttribute('name'), label: field.labels[0], root: el.getRootNode() });
+            // A value shown in a read-only field, for copying.
+            if ((el.readOnly || el.disabled) && el.type !== 'password') {
+              const token = tokenOf(String(el.value ?? ''));
+              if (token) addPair(field.labels[0] ?? '', token, el);
+            }
+            break;
+          }
+          case 'DT': {
+            const dd = el.nextElementSibling;
+            if (dd?.tagName !== 'DD') break;
+            const token = tokenOf(dd.textContent);
+            addPair(clean(el.textContent), token ?? clean(dd.textContent), el);
+            break;
+          }
+          case 'DIV': case 'LI': case 'TR': case 'P': {
+            const pair = pairOf(el);
+            if (pair) addPair(pair.label, tokenOf(pair.value) ?? pair.value, el);
+            break;
+          }
+          default:
         }
-        case 'INPUT': case 'TEXTAREA': case 'SELECT': case 'BUTTON': {
-          if (el.type === 'hidden') break;
-          if (fields.length >= MAX_FIELDS) { truncated = true; break; }
-          const fieldId = fields.length + 1;
-          elements.set(fieldId, el);
-          fields.push(describeField(el, fieldId, Boolean(dialog?.contains(el))));
-          break;
-        }
-        case 'DT': {
-          const dd = el.nextElementSibling;
-          if (dd?.tagName !== 'DD') break;
-          if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
-          const label = clean(el.textContent);
-          const value = shown(clean(dd.textContent));
-          if (label && value) pairs.push({ label, value, section, modal: Boolean(dialog?.contains(el)) });
-          break;
-        }
-        case 'DIV': case 'LI': case 'TR': case 'P': {
-          const pair = pairOf(el);
-          if (!pair) break;
-          if (pairs.length >= MAX_PAIRS) { truncated = true; break; }
-          pairs.push({ label: pair.label, value: shown(pair.value), section, modal: Boolean(dialog?.contains(el)) });
-          break;
-        }
-        default:
+        const found = valueOf(el);
+        if (found) addPair(labelOfValue(found.el), found.value, found.el);
       }
     }
-    last = { id, elements };
+    last = { id, elements, locators };
     return {
       version: VERSION,
       snapshotId: id,
@@ -209,6 +326,22 @@
     el.blur();
   }
 
+  // The element a plan's field names, now: the one the snapshot saw, or, when the page re-rendered it, the
+  // control that took its place (same tag, and the same id, name or first label, in the same tree).
+  function resolve(field) {
+    const el = last.elements.get(field);
+    if (el?.isConnected) return el;
+    const was = last.locators.get(field);
+    if (!was?.root?.isConnected) return null;
+    const candidates = [...was.root.querySelectorAll(was.tag.toLowerCase())].filter((c) => c.type !== 'hidden');
+    const same = (c) => (was.id && c.id === was.id) || (was.name && c.getAttribute('name') === was.name)
+      || (was.label && labelsOf(c)[0] === was.label);
+    const found = candidates.filter(same);
+    if (found.length !== 1) return null;
+    last.elements.set(field, found[0]);
+    return found[0];
+  }
+
   async function apply(plan) {
     const refuse = (why) => ({ snapshotId: plan?.snapshotId ?? 0, results: [], refused: why });
     if (window.top !== window) return refuse('not-top-frame');
@@ -217,7 +350,7 @@
     const results = [];
     const done = [];
     for (const action of plan.actions ?? []) {
-      const el = last.elements.get(action.field);
+      const el = resolve(action.field);
       const op = action.op;
       if (!el || !el.isConnected) results.push({ field: action.field, outcome: 'missing' });
       else if (op === 'click') {
@@ -231,23 +364,28 @@
         if (el.checked === op.check) results.push({ field: action.field, outcome: 'unchanged' });
         else {
           el.click(); // as the admin would: the page's own handlers see a real click
-          done.push([action.field, el, () => el.checked === op.check]);
+          done.push([action.field, (now) => now.checked === op.check]);
         }
       } else if (op && 'set' in op) {
         if (el.value === op.set) results.push({ field: action.field, outcome: 'unchanged' });
         else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
         else {
           setValue(el, op.set);
-          done.push([action.field, el, () => el.value === op.set]);
+          done.push([action.field, (now) => now.value === op.set]);
         }
       }
     }
-    // Let the page's framework re-render before reading back: a refused value shows up as a reset.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // The elements acted on, not looked up again: a snapshot taken meanwhile replaces `last`.
-    for (const [field, el, holds] of done) {
-      results.push({ field, outcome: el.isConnected && holds() ? 'filled' : 'rejected' });
+    // Let the page's framework re-render before reading back: a refused value shows up as a reset. What
+    // the page finally holds decides, in the element it shows now (a re-rendered form replaces them).
+    const current = last;
+    await new Promise((done) => setTimeout(done, 0));
+    const before = last;
+    last = current;
+    for (const [field, holds] of done) {
+      const now = resolve(field);
+      results.push({ field, outcome: now ? (holds(now) ? 'filled' : 'rejected') : 'missing' });
     }
+    last = before;
     return { snapshotId: plan.snapshotId, results, refused: null };
   }
 

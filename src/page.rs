@@ -49,31 +49,36 @@ fn pairs_in_view(snapshot: &PageSnapshot) -> Vec<&TextPair> {
         .collect()
 }
 
-/// The one value labelled `part` (`None` when no label names it).
+/// The one value labelled `part` (`None` when no label names it). A page may show a label's value more
+/// than once, or beside a masked or partial copy of it: the values that parse decide; two different ones
+/// are not ours to choose between; when none parses, the first one's problem is the answer.
 fn read_part(
     pairs: &[&TextPair],
     part: KeyPart,
     accept_lookalike: bool,
 ) -> Result<Option<Secret>, Error> {
-    let mut values = pairs
-        .iter()
-        .filter(|p| twitter_label_names(part, &p.label))
-        .map(|p| p.value.as_str());
-    let Some(first) = values.next() else {
-        return Ok(None);
-    };
-    let parsed = parse_key_part_as(part, first, accept_lookalike)?;
-    // The same value shown twice is fine; two different values are not ours to choose between.
-    for other in values {
-        if parse_key_part_as(part, other, accept_lookalike)
-            .ok()
-            .as_ref()
-            != Some(&parsed)
-        {
-            return Err(Error::KeyAmbiguous(part));
+    let mut first_problem = None;
+    let mut found: Option<Secret> = None;
+    let mut any = false;
+    for p in pairs.iter().filter(|p| twitter_label_names(part, &p.label)) {
+        any = true;
+        match parse_key_part_as(part, &p.value, accept_lookalike) {
+            Ok(v) => match &found {
+                Some(f) if *f != v => return Err(Error::KeyAmbiguous(part)),
+                Some(_) => {}
+                None => found = Some(v),
+            },
+            Err(e) => {
+                first_problem.get_or_insert(e);
+            }
         }
     }
-    Ok(Some(parsed))
+    match (found, first_problem) {
+        (Some(v), _) => Ok(Some(v)),
+        (None, Some(e)) => Err(e.into()),
+        (None, None) if any => Err(Error::KeyNotFound(part)),
+        (None, None) => Ok(None),
+    }
 }
 
 /// Like [`capture`]; with `accept_lookalike`, values that look like another pair are taken as the admin
@@ -246,7 +251,8 @@ fn fields_in_view(snapshot: &PageSnapshot) -> (Vec<&Field>, bool) {
             auth0_field_label(true, l)
                 .or(auth0_field_label(false, l))
                 .is_some()
-        })
+        }) || field_hint(f, true)
+            || field_hint(f, false)
     };
     let dialog = snapshot.fields.iter().any(|f| f.modal && names_a_slot(f));
     let fields = snapshot
@@ -257,23 +263,74 @@ fn fields_in_view(snapshot: &PageSnapshot) -> (Vec<&Field>, bool) {
     (fields, dialog)
 }
 
+/// What a field's `name`, `id` or `autocomplete` says it takes, when its label is in no language
+/// KeyBridge knows (a dashboard shown through the browser's page translation keeps `client_id`).
+fn field_hint(f: &Field, key: bool) -> bool {
+    let wanted: &[&str] = if key {
+        &["clientid", "consumerkey", "apikey"]
+    } else {
+        &[
+            "clientsecret",
+            "consumersecret",
+            "apisecret",
+            "apisecretkey",
+        ]
+    };
+    [&f.name, &f.html_id, &f.autocomplete].iter().any(|hint| {
+        let squashed: String = hint
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        wanted
+            .iter()
+            .any(|w| squashed == *w || squashed.ends_with(w))
+    })
+}
+
 /// Finds the one field of the Auth0 form that takes the key (`key`) or the secret, and the protocol its
-/// labels imply.
+/// labels imply: by its label in any language of the catalogue, else by its name, id or autocomplete
+/// hint. Hidden, disabled and read-only fields never count; two candidates are not guessed between.
 fn field_for<'a>(fields: &[&'a Field], key: bool) -> Result<(&'a Field, Option<Protocol>), Error> {
     let part = if key {
         KeyPart::ConsumerKey
     } else {
         KeyPart::ConsumerSecret
     };
-    let mut candidates = fields.iter().filter_map(|f| {
-        let implied = f.labels.iter().find_map(|l| auth0_field_label(key, l))?;
-        (is_text_input(f) && usable(f)).then_some((*f, implied))
-    });
-    let first = candidates.next().ok_or(Error::FieldNotFound(part))?;
-    if candidates.next().is_some() {
-        return Err(Error::FieldAmbiguous(part));
+    let one = |mut found: Vec<(&'a Field, Option<Protocol>)>| match found.len() {
+        0 => Err(Error::FieldNotFound(part)),
+        1 => Ok(found.remove(0)),
+        _ => Err(Error::FieldAmbiguous(part)),
+    };
+    let takes: Vec<&'a Field> = fields
+        .iter()
+        .copied()
+        .filter(|f| is_text_input(f) && usable(f))
+        .collect();
+    let by_label: Vec<(&'a Field, Option<Protocol>)> = takes
+        .iter()
+        .filter_map(|f| {
+            let implied = f.labels.iter().find_map(|l| auth0_field_label(key, l))?;
+            Some((*f, implied))
+        })
+        .collect();
+    match by_label.len() {
+        0 => one(takes
+            .into_iter()
+            .filter(|f| field_hint(f, key))
+            .map(|f| (f, None))
+            .collect()),
+        1 => one(by_label),
+        // Two fields say so: the one whose name or id says so too, if only one does.
+        _ => {
+            let hinted: Vec<_> = by_label
+                .iter()
+                .copied()
+                .filter(|(f, _)| field_hint(f, key))
+                .collect();
+            one(if hinted.len() == 1 { hinted } else { by_label })
+        }
     }
-    Ok(first)
 }
 
 /// Whether an Auth0 connection page is Twitter's, by what the page itself says: its title and headings

@@ -592,7 +592,14 @@ pub fn kind_for_url(url: &PageUrl) -> Option<PageKind> {
 /// "Client ID" / "Client Secret".
 pub fn twitter_labels(part: KeyPart) -> &'static [&'static str] {
     match part {
-        KeyPart::ConsumerKey => &["consumer key (api key)", "consumer key", "api key"],
+        KeyPart::ConsumerKey => &[
+            "consumer key (api key)",
+            "consumer key",
+            "api key",
+            // German, as the catalogue's other language and as a browser's page translation says them.
+            "verbraucherschlüssel",
+            "api-schlüssel",
+        ],
         KeyPart::ConsumerSecret => &[
             "consumer secret (api secret)",
             "consumer secret",
@@ -600,12 +607,24 @@ pub fn twitter_labels(part: KeyPart) -> &'static [&'static str] {
             "api secret",
             "api secret key",
             "api key secret",
+            "verbrauchergeheimnis",
+            "geheimer schlüssel",
+            "api-geheimschlüssel",
+            "api-schlüsselgeheimnis",
         ],
-        KeyPart::ClientId => &["client id", "oauth 2.0 client id", "oauth2 client id"],
+        KeyPart::ClientId => &[
+            "client id",
+            "oauth 2.0 client id",
+            "oauth2 client id",
+            "client-id",
+            "oauth 2.0-client-id",
+        ],
         KeyPart::ClientSecret => &[
             "client secret",
             "oauth 2.0 client secret",
             "oauth2 client secret",
+            "client-geheimnis",
+            "clientgeheimnis",
         ],
     }
 }
@@ -616,7 +635,10 @@ pub fn twitter_labels(part: KeyPart) -> &'static [&'static str] {
 const AUTH0_KEY_LABELS: &[(&str, Option<Protocol>)] = &[
     ("consumer key", Some(Protocol::OAuth1)),
     ("api key", Some(Protocol::OAuth1)),
+    ("verbraucherschlüssel", Some(Protocol::OAuth1)),
+    ("api-schlüssel", Some(Protocol::OAuth1)),
     ("client id", None),
+    ("client-id", None),
     ("oauth 2.0 client id", Some(Protocol::OAuth2)),
     ("oauth2 client id", Some(Protocol::OAuth2)),
 ];
@@ -624,7 +646,10 @@ const AUTH0_SECRET_LABELS: &[(&str, Option<Protocol>)] = &[
     ("consumer secret", Some(Protocol::OAuth1)),
     ("api secret key", Some(Protocol::OAuth1)),
     ("api secret", Some(Protocol::OAuth1)),
+    ("verbrauchergeheimnis", Some(Protocol::OAuth1)),
+    ("api-geheimschlüssel", Some(Protocol::OAuth1)),
     ("client secret", None),
+    ("client-geheimnis", None),
     ("oauth 2.0 client secret", Some(Protocol::OAuth2)),
     ("oauth2 client secret", Some(Protocol::OAuth2)),
 ];

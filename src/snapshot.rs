@@ -61,6 +61,8 @@ pub struct Field {
     pub input_type: String,
     pub name: String,
     pub html_id: String,
+    /// The `autocomplete` attribute: a hint of what the field takes.
+    pub autocomplete: String,
     /// The ARIA role, when the page gives one (`switch` for a toggle).
     pub role: String,
     /// Every label source the content script found, nearest first.
@@ -123,6 +125,7 @@ impl PageSnapshot {
                 && f.value.len() <= MAX_TEXT
                 && f.name.len() <= MAX_TEXT
                 && f.html_id.len() <= MAX_TEXT
+                && f.autocomplete.len() <= MAX_TEXT
                 && f.role.len() <= MAX_TEXT
         }) && self.pairs.iter().all(|p| {
             p.label.len() <= MAX_TEXT && p.value.len() <= MAX_TEXT && p.section.len() <= MAX_TEXT

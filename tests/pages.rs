@@ -586,3 +586,50 @@ fn the_create_flow_and_the_seed_dialog_are_filled_only_when_they_are_twitters() 
         Err(Error::SettingsNotOpen)
     );
 }
+
+#[test]
+fn a_translated_dashboard_is_filled_by_its_fields_names_and_only_those() {
+    // The browser's page translation rewrote the labels; the inputs still say client_id / client_secret.
+    let mut f = labelled("Kunden-Kennung", "Kundengeheimnis");
+    let plan_ = plan(&f.snapshot, Some(Protocol::OAuth1)).expect("plan by name");
+    let ids: Vec<&str> = plan_
+        .actions
+        .iter()
+        .filter_map(|a| f.snapshot.fields.iter().find(|fd| fd.id == a.field))
+        .map(|fd| fd.html_id.as_str())
+        .collect();
+    assert_eq!(ids, ["client_id", "client_secret"]);
+    // German labels of the catalogue's language are labels too, and say the pair.
+    let de = labelled("API-Schlüssel", "API-Geheimschlüssel");
+    assert_eq!(
+        keybridge::page::form_protocol(&de.snapshot),
+        Some(Protocol::OAuth1)
+    );
+    // A visible search box or a second field hinted the same way is never guessed.
+    let mut twin = f
+        .snapshot
+        .fields
+        .iter()
+        .find(|fd| fd.html_id == "client_id")
+        .expect("field")
+        .clone();
+    twin.id = 98;
+    twin.html_id = "search_client_id".into();
+    twin.name = String::new();
+    f.snapshot.fields.push(twin);
+    assert_eq!(
+        plan(&f.snapshot, Some(Protocol::OAuth1)),
+        Err(Error::FieldAmbiguous(KeyPart::ConsumerKey))
+    );
+}
+
+#[test]
+fn a_masked_or_partial_copy_beside_the_value_does_not_hide_it() {
+    let mut f = fixture("twitter-legacy-keys");
+    let real = capture(&f.snapshot).expect("capture");
+    let mut hint = f.snapshot.pairs[0].clone();
+    hint.label = "Consumer Key (API Key)".into();
+    hint.value = "abcd••••••••".into();
+    f.snapshot.pairs.insert(0, hint);
+    assert_eq!(capture(&f.snapshot), Ok(real));
+}

@@ -17,6 +17,7 @@ import * as xconsole from './console/pages.mjs';
 import * as auth0 from './auth0/pages.mjs';
 import { handleTenant, handleTwitterApi, handleX } from './signin.mjs';
 import { handleEvil } from './evil/pages.mjs';
+import { handleVariant } from './variants/generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modules = join(here, '..', 'node_modules');
@@ -56,6 +57,8 @@ const STATIC = {
   '/__replica/portal.css': [join(here, 'portal/portal.css'), 'text/css'],
   '/__replica/console.css': [join(here, 'console/console.css'), 'text/css'],
   '/__replica/recorder.js': [join(here, 'evil/recorder.js'), 'text/javascript'],
+  '/__replica/variants.js': [join(here, 'variants/variants.js'), 'text/javascript'],
+  '/__replica/variants.css': [join(here, 'variants/variants.css'), 'text/css'],
 };
 
 /// A self-signed certificate for every replica host, made fresh at start-up.
@@ -104,7 +107,10 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
       if (file) return send(200, file[1], readFileSync(file[0]));
       const form = ['POST', 'PATCH', 'PUT'].includes(req.method) ? await body(req) : '';
       const site = SITES[LOOKALIKE_HOSTS[hostName] ?? hostName];
-      const answer = (LOOKALIKE_HOSTS[hostName] && handleEvil(url)) || site?.(world, req.method, url, form);
+      // The variant corpus (www/variants/generate.mjs): `?kb-variant=<name>` on any replica host is answered
+      // from the page's meaning in one of many markup styles, before the site's own pages.
+      const variant = site && req.method === 'GET' && url.searchParams.has('kb-variant') ? handleVariant(url) : null;
+      const answer = variant || (LOOKALIKE_HOSTS[hostName] && handleEvil(url)) || site?.(world, req.method, url, form);
       // A tenant can be made slow, so tests can prove KeyBridge waits for a form that renders late.
       if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       if (!answer) return send(404, 'text/html', '<!doctype html><title>Not found</title><h1>Sorry, that page doesn’t exist!</h1>');
