@@ -121,7 +121,10 @@
   // once whitespace and zero-width characters are gone. The core decides what it is; this only finds it.
   const TOKEN = /^[A-Za-z0-9%_+/=\-•*●·…]+$/;
   const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+  // The same test on the raw text (whitespace around, zero-width inside), so most texts fail without a copy.
+  const MAYBE_TOKEN = /^\s*[A-Za-z0-9%_+/=\-•*●·…\u200B-\u200D\u2060\uFEFF]+\s*$/;
   const tokenOf = (text) => {
+    if (!MAYBE_TOKEN.test(text)) return null;
     const t = text.replace(ZERO_WIDTH, '').trim();
     const min = /[•*●·…]/.test(t) ? 8 : 16;
     return t.length >= min && t.length <= 256 && TOKEN.test(t) ? t : null;
@@ -175,31 +178,36 @@
     return '';
   }
 
-  // The value an element shows, when it shows one: a leaf's text, or a few short pieces (a value split
-  // across spans for display). `parentDone` keeps a parent from being read once per piece.
+  // The value an element shows, when it shows one: a leaf's text (one run of key characters), or a few
+  // short pieces (a value split across spans for display), read once from their parent. Most elements
+  // leave at the first test, so the snapshot stays linear and cheap.
   let parentDone = null;
+  const PIECE = /^\s*(?=\S*[0-9•*])[A-Za-z0-9%_+/=\-•*]{1,15}\s*$/;
   function valueOf(el) {
-    if (skipped(el)) return null;
-    if (!el.firstElementChild) {
-      const text = el.textContent;
-      if (text.length > 600) return null;
+    if (el.firstElementChild !== null) return null;
+    const only = el.firstChild;
+    if (only === null) return null;
+    const single = only.nextSibling === null;
+    const length = single ? only.length : el.textContent.length;
+    if (length > 600) return null;
+    const text = single ? only.data : el.textContent;
+    if (length >= 8) {
       const token = tokenOf(text);
-      if (token) return { el, value: token };
-      // A short piece of key characters: maybe one part of a value split across elements.
-      const parent = el.parentElement;
-      if (!parent || parent === parentDone || parent.childElementCount > 16 || !/^[A-Za-z0-9%_+/=\-•*]{1,15}$/.test(text.trim())) return null;
-      parentDone = parent;
-      let pieces = 0;
-      for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
-        if (skipped(c)) continue;
-        if (c.firstElementChild || c.textContent.trim().length >= 16) return null;
-        pieces++;
-      }
-      const whole = pieces >= 2 ? shortText(parent, 300) : null;
-      const joined = whole === null ? null : tokenOf(whole.replace(/\s+/g, ''));
-      return joined && /[0-9•*]/.test(joined) ? { el: parent, value: joined } : null;
+      return token && !skipped(el) ? { el, value: token } : null;
     }
-    return null;
+    const parent = el.parentElement;
+    if (parent === parentDone || parent === null || !PIECE.test(text)) return null;
+    parentDone = parent;
+    if (parent.childElementCount > 16) return null;
+    let pieces = 0;
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      if (skipped(c)) continue;
+      if (c.firstElementChild || c.textContent.length >= 24) return null;
+      pieces++;
+    }
+    const whole = pieces >= 2 ? shortText(parent, 300) : null;
+    const joined = whole === null ? null : tokenOf(whole.replace(/\s+/g, ''));
+    return joined && /[0-9•*]/.test(joined) && !skipped(parent) ? { el: parent, value: joined } : null;
   }
 
   // The page's first words, up to MAX_PAGE_TEXT: error pages say what is wrong in prose.
@@ -228,14 +236,14 @@
     const headings = [];
     const root = document.body ?? document.documentElement;
     const seenValues = new Set();
-    const addPair = (label, value, at) => {
+    const addPair = (label, value, at, where = section) => {
       if (!label || !value) return;
       const modal = Boolean(dialog?.contains(at));
       const key = `${modal}\n${label}\n${value}`;
       if (seenValues.has(key)) return;
       seenValues.add(key);
       if (pairs.length >= MAX_PAIRS) { truncated = true; return; }
-      pairs.push({ label, value: shown(value), section, modal });
+      pairs.push({ label, value: shown(value), section: where, modal });
     };
     // The page, then the open shadow roots and same-origin frames found in it (each one pass).
     const roots = [root];
@@ -295,8 +303,11 @@
           }
           default:
         }
-        const found = valueOf(el);
-        if (found) addPair(labelOfValue(found.el), found.value, found.el);
+        // Values shown for copying matter only to Capture (other snapshots blank them anyway).
+        if (secrets) {
+          const found = valueOf(el);
+          if (found) addPair(labelOfValue(found.el), found.value, found.el);
+        }
       }
     }
     last = { id, elements, locators };

@@ -28,6 +28,7 @@ const VARIANTS = listVariants().filter((v) => !only || only.test(v.name));
 const STYLES = [...new Set([...KEY_STYLE_NAMES, ...FORM_STYLE_NAMES])];
 /// The page every fill starts from: both pairs captured, so each form must pick the one it wants.
 const SOURCE = listVariants().find((v) => v.name === 'both.dl');
+const sourceSecrets = () => expected(SOURCE.name).pairs.flatMap((p) => [p.key, p.secret]);
 /// A fill that finds the form answers in about a second (the late style renders 800 ms after load); a fill
 /// still without an answer after this is looking for fields it cannot see (the core waits 12 s for them).
 const FILL_CUTOFF_MS = 4000;
@@ -42,9 +43,9 @@ test.afterAll(() => {
   if (!VARIANTS.every((v) => all.some((r) => r.name === v.name))) return;
   rmSync(RESULTS, { force: true });
   const width = Math.max(...all.map((r) => r.name.length));
-  const lines = all.map((r) => `${r.name.padEnd(width)}  ${r.ok ? 'pass' : 'FAIL'}  ${(r.notice ?? '-').padEnd(26)} ${r.ok ? '' : r.why}`);
+  const lines = all.map((r) => `${r.name.padEnd(width)}  ${r.ok ? 'pass' : 'FAIL'} ${String(r.ms).padStart(5)} ms  ${(r.notice ?? '-').padEnd(26)} ${r.ok ? '' : r.why}`);
   const failed = all.filter((r) => !r.ok).length;
-  console.log(`\nvariant corpus: ${all.length - failed} pass, ${failed} fail\n${'variant'.padEnd(width)}  result notice\n${lines.join('\n')}`);
+  console.log(`\nvariant corpus: ${all.length - failed} pass, ${failed} fail\n${'variant'.padEnd(width)}  result   time   notice\n${lines.join('\n')}`);
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,15 +113,17 @@ for (const style of STYLES) {
       return capture ? capture.pairs.map(({ protocol, key, secret }) => ({ protocol, key, secret })) : null;
     };
     const failures = [];
+    let started = Date.now();
     const record = (name, ok, notice, why = '') => {
-      saveResult({ name, ok, notice, why });
+      saveResult({ name, ok, notice, why, ms: Date.now() - started });
+      started = Date.now();
       if (!ok) failures.push(`${name}: ${why} (notice ${notice ?? '-'})`);
     };
     const keyTab = await env.browser.context.newPage();
 
     // Key pages: Capture takes exactly the pairs a person would copy, or nothing.
     for (const v of mine.filter((x) => x.side === 'keys')) {
-      const want = expected(v.name).pairs;
+      const { pairs: want, others } = expected(v.name);
       await fresh();
       await keyTab.goto(v.url);
       await rendered(keyTab);
@@ -130,7 +133,10 @@ for (const style of STYLES) {
       const state = await send({ kind: 'capture' });
       const got = await captured();
       const notice = noticeOf(state);
-      if (want === null) record(v.name, got === null, notice, `a decoy was captured: ${show(got)}`);
+      const session = JSON.stringify(await (await env.browser.currentWorker()).evaluate(() => chrome.storage.session.get(null)));
+      const kept = others.filter((value) => session.includes(value));
+      if (kept.length) record(v.name, false, notice, `kept a value a person would not take: ${show(kept)}`);
+      else if (want === null) record(v.name, got === null, notice, `a decoy was captured: ${show(got)}`);
       else record(v.name, same(got, want), notice, got ? `captured ${show(got)}, a person would take ${show(want)}` : 'nothing captured');
       await send({ kind: 'forget' });
     }
@@ -156,7 +162,6 @@ for (const style of STYLES) {
         await rendered(auth0);
         const before = await fieldsOn(auth0);
         if (!same(before.fields, want.fields)) problems.push(`the page started as ${show(before.fields)}`);
-        await auth0.waitForTimeout(300);
       }
       const fill = () => Promise.race([send({ kind: 'fill' }), sleep(FILL_CUTOFF_MS).then(() => 'timeout')]);
       let answer = await fill();
@@ -184,6 +189,9 @@ for (const style of STYLES) {
       await send({ kind: 'forget' });
     }
 
+    // No key or secret of a variant in any console line (the harness checks the world's own).
+    const secrets = mine.flatMap((v) => (v.side === 'keys' ? [...(expected(v.name).pairs ?? []).flatMap((p) => [p.key, p.secret]), ...expected(v.name).others] : []));
+    for (const line of env.consoleLines) for (const secret of [...secrets, ...sourceSecrets()]) expect(line, 'a variant\'s key in the console').not.toContain(secret);
     expect(failures, `failing variants of the ${style} style`).toEqual([]);
   });
 }

@@ -12,7 +12,8 @@
 // Expected values: `expected(name)` (this module; the test and the server share it, one process) returns what
 // a person would capture or fill on that variant, with the values generated for it. Values are made fresh,
 // per variant, the first time a variant is served or asked about, and kept until `resetVariants()`.
-//   key page:   { side: 'keys', pairs: [{ protocol, key, secret }] (oauth1 first) | null (refused) }
+//   key page:   { side: 'keys', pairs: [{ protocol, key, secret }] (oauth1 first) | null (refused),
+//                 others: [the page's other token-like values, which must be kept nowhere] }
 //   Auth0 form: { side: 'auth0', wants: 'oauth1' | 'oauth2' | null (refused), fields: { <marker>: initial value } }
 // Every input of an Auth0 variant carries `data-kb-field` (key, secret, hidden-client-id, search): the test's
 // own handle, never something KeyBridge may rely on.
@@ -334,7 +335,11 @@ export function expected(name) {
   if (!v) throw new Error(`unknown variant ${name}`);
   if (v.side === 'keys') {
     const data = valuesOf(name, v);
-    return { side: 'keys', pairs: data.pairs && data.pairs.map((p) => ({ ...p })) };
+    const pairs = data.pairs && data.pairs.map((p) => ({ ...p }));
+    const taken = new Set((pairs ?? []).flatMap((p) => [p.key, p.secret]));
+    // The page's other credential-like values (access tokens, bearer tokens, a second key): never kept.
+    const others = data.sections.flatMap((s) => s.rows.map(([, value]) => value)).filter((value) => /^[^\s•]{20,}$/.test(value) && !taken.has(value));
+    return { side: 'keys', pairs, others };
   }
   return { side: 'auth0', wants: FORM_MEANINGS[v.meaning].wants, fields: { key: '', secret: '', 'hidden-client-id': '', search: '' },
     // The React form shows what its own state holds.
