@@ -184,7 +184,7 @@ for (const style of STYLES) {
       }
       if (answer === 'timeout') problems.push(`no answer within ${FILL_CUTOFF_MS / 1000} s (fields not found)`);
       else if (answer?.askProtocol) problems.push('asked which pair, though the form says it');
-      else if (pair && answer?.notice?.text?.id !== 'noticeFilled') problems.push('the popup does not say both values are in the form');
+      else if (pair && answer?.notice?.text?.id !== 'noticeFilled') problems.push(`the popup does not say both values are in the form (fill report ${show(answer?.fill)})`);
       record(v.name, problems.length === 0, notice, problems.join('; '));
       await send({ kind: 'forget' });
     }
