@@ -13,6 +13,17 @@ const wasm = fetch(new URL('core_bg.wasm', import.meta.url)).then((response) => 
 const ready = init({ module_or_path: wasm });
 ready.then(() => { startup.ready = performance.now(); });
 
+// Storage only for KeyBridge's own pages and worker: a content script cannot read or change what is kept
+// (storage.session is so by default; storage.local, which holds the options, is not). Where the browser
+// has no such switch (Firefox), content scripts never touch storage: none of them calls it.
+for (const area of [api.storage.local, api.storage.session]) {
+  try {
+    Promise.resolve(area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => {});
+  } catch {
+    // Not offered for this area by this browser.
+  }
+}
+
 const EXPIRY_ALARM = 'forget-captured-keys';
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 

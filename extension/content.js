@@ -42,7 +42,14 @@
       const t = clean(s);
       if (t && !out.includes(t) && out.length < MAX_LABELS) out.push(t);
     };
-    if (el.tagName === 'BUTTON') push(el.textContent);
+    if (el.tagName === 'BUTTON') {
+      // A button is named by its own text or ARIA, never by what stands before it (an application named
+      // "More actions" does not name the Delete button after it).
+      push(el.textContent);
+      push(el.getAttribute('aria-label'));
+      for (const t of referenced(el, 'aria-labelledby')) push(t);
+      return out;
+    }
     for (const label of el.labels ?? []) push(label.textContent);
     push(el.getAttribute('aria-label'));
     for (const t of referenced(el, 'aria-labelledby')) push(t);
@@ -72,7 +79,8 @@
     return {
       id,
       tag: el.tagName.toLowerCase(),
-      type: el.tagName === 'INPUT' ? el.type : '',
+      // A button's type too: KeyBridge never clicks a submit button.
+      type: el.tagName === 'INPUT' || el.tagName === 'BUTTON' ? el.type : '',
       name: clean(el.getAttribute('name')),
       htmlId: clean(el.id),
       autocomplete: clean(el.getAttribute('autocomplete')),
@@ -136,7 +144,7 @@
   // bounded walk: every call costs at most 32 nodes, so the snapshot stays linear in the page).
   function shortText(node, max = 120) {
     let text = '';
-    let budget = 32;
+    let budget = 64;
     const stack = [node];
     while (stack.length) {
       const n = stack.pop();
@@ -255,15 +263,17 @@
         if (el.shadowRoot) roots.push(el.shadowRoot);
         switch (el.tagName) {
           case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
-            section = clean(el.textContent);
-            // What the page says it is about (an Auth0 connection names its provider only here).
-            if (headings.length < MAX_HEADINGS) { if (section) headings.push(section); } else truncated = true;
+            // A heading's own short text (a bounded walk: nested headings cost no more than flat ones).
+            section = clean(shortText(el, MAX_TEXT) ?? '');
+            // What the page says it is about (an Auth0 connection names its provider only here). Past
+            // MAX_HEADINGS the rest are left out; `truncated` is for fields and values only.
+            if (section && headings.length < MAX_HEADINGS) headings.push(section);
             if (section && dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(section);
             break;
           case 'IMG': {
             const alt = clean(el.getAttribute('alt'));
             if (!alt) break;
-            if (headings.length < MAX_HEADINGS) headings.push(alt); else truncated = true;
+            if (headings.length < MAX_HEADINGS) headings.push(alt);
             if (dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(alt);
             break;
           }

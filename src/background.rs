@@ -1,6 +1,6 @@
 //! The background's side of the flow: the thin JS hands over browser calls, the core decides.
 
-use futures::future::join_all;
+use futures::future::{join_all, select, Either};
 use futures::join;
 use gloo::timers::future::TimeoutFuture;
 use gloo::utils::errors::JsError;
@@ -68,6 +68,10 @@ const NOTICE_KEY: &str = "notice";
 /// How long a fill waits for the Auth0 form to render, and how often it looks.
 const FORM_WAIT_MS: u32 = 12_000;
 const FORM_POLL_MS: u32 = 200;
+/// How long a tab may take to answer: an action's request, and a look for the checklist (a stuck tab
+/// must not hold the popup's state or the other tabs).
+const ASK_MS: u32 = 5_000;
+const OBSERVE_MS: u32 = 1_500;
 
 /// A tab as `tabs.query` returns it.
 #[derive(Default, Deserialize)]
@@ -219,24 +223,35 @@ impl Flow {
     /// What a page shows, its credential-like values blanked by the content script: enough to observe a
     /// page and plan a fill, and no key passes through KeyBridge that the admin did not capture.
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        self.snapshot_with(tab, false).await
+        self.snapshot_with(tab, false, ASK_MS).await
     }
 
     /// With `secrets`, the values too: only to capture, on the admin's action, and to check that the
     /// captured keys are still the page's before a fill.
-    async fn snapshot_with(&self, tab: &Tab, secrets: bool) -> Result<PageSnapshot, Error> {
+    async fn snapshot_with(
+        &self,
+        tab: &Tab,
+        secrets: bool,
+        ms: u32,
+    ) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
         let v = self
-            .ask(tab, to_js(&PageRequest::Snapshot { text, secrets }))
+            .ask(tab, to_js(&PageRequest::Snapshot { text, secrets }), ms)
             .await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
 
+    /// The admin's options; a custom domain that is not a domain name is left out (the callback URL then
+    /// uses the tenant's own domain), whoever wrote it.
     async fn options(&self) -> Options {
-        match self.api.options_get().await {
+        let mut options: Options = match self.api.options_get().await {
             Ok(v) if !v.is_undefined() && !v.is_null() => from_js(v).unwrap_or_default(),
             _ => Options::default(),
-        }
+        };
+        options.custom_domain = options
+            .custom_domain
+            .filter(|d| crate::site::is_domain_name(d));
+        options
     }
 
     /// Reads the facts of every open page of the guide (all tabs at once) and merges them into `known`.
@@ -257,7 +272,12 @@ impl Flow {
                         .is_some_and(|t| tab.url.origin == ["https://", &t.domain].concat())
             })
             .collect();
-        let snapshots = join_all(watched.into_iter().map(|tab| self.snapshot(tab))).await;
+        let snapshots = join_all(
+            watched
+                .into_iter()
+                .map(|tab| self.snapshot_with(tab, false, OBSERVE_MS)),
+        )
+        .await;
         for snapshot in snapshots.into_iter().flatten() {
             facts.merge(observe(&snapshot));
         }
@@ -434,12 +454,18 @@ impl Flow {
             }
         }
         let msg = to_js(&PageRequest::Apply { plan: plan.clone() });
-        from_js(self.ask(tab, msg).await?)
+        from_js(self.ask(tab, msg, ASK_MS).await?)
     }
 
-    /// Sends a request to a tab's content script; a page that went away mid-request says so.
-    async fn ask(&self, tab: &Tab, msg: JsValue) -> Result<JsValue, Error> {
-        match self.api.send_to_tab(tab.id, msg).await {
+    /// Sends a request to a tab's content script, waiting at most `ms`; a page that went away
+    /// mid-request says so, and one that does not answer is named.
+    async fn ask(&self, tab: &Tab, msg: JsValue, ms: u32) -> Result<JsValue, Error> {
+        let answer = Box::pin(self.api.send_to_tab(tab.id, msg));
+        let answer = match select(answer, TimeoutFuture::new(ms)).await {
+            Either::Left((answer, _)) => answer,
+            Either::Right(_) => return Err(Error::TabSlow(tab.title.clone(), ms / 1000)),
+        };
+        match answer {
             Ok(v) if v.is_undefined() || v.is_null() => Err(Error::PageChanged(tab.title.clone())),
             Ok(v) => Ok(v),
             Err(_) => {
@@ -456,7 +482,7 @@ impl Flow {
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
         let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
-        let snapshot = self.snapshot_with(&tab, true).await?;
+        let snapshot = self.snapshot_with(&tab, true, ASK_MS).await?;
         let pairs = capture_as(&snapshot, accept_lookalike)?;
         let minutes = self
             .options()
@@ -496,7 +522,7 @@ impl Flow {
         }
         // A pair the page shows now that differs from the captured pair of its protocol was regenerated.
         let now = self
-            .snapshot_with(&tab, true)
+            .snapshot_with(&tab, true, ASK_MS)
             .await
             .and_then(|s| capture_as(&s, true))
             .unwrap_or_default();

@@ -135,30 +135,31 @@ fn checked_app_type(snapshot: &PageSnapshot) -> Option<bool> {
         .find_map(|f| f.labels.first().and_then(|l| confidential_type(l)))
 }
 
-/// The tenant an Auth0 dashboard page is about: the domain it shows, else one derived from its URL.
+/// The tenant an Auth0 dashboard page is about: the one its URL names (the current era's
+/// `/dashboard/<region>/<tenant>/…`). Only a page whose URL names none (the seed era's hash routes) may
+/// say it in its text; text never overrides the URL (a row reading "Domain: evil.us.auth0.com" could be
+/// anyone's, such as an application's name).
 fn tenant_of(snapshot: &PageSnapshot) -> Option<Tenant> {
+    let mut segs = snapshot.url.segments();
+    if let (Some("dashboard"), Some(region), Some(name)) = (segs.next(), segs.next(), segs.next()) {
+        return (is_region(region) && is_tenant_name(name)).then(|| Tenant {
+            name: name.to_string(),
+            domain: [name, ".", region, ".auth0.com"].concat(),
+        });
+    }
     let shown = snapshot
         .pairs
         .iter()
-        .find(|p| is_tenant_origin(&["https://", &p.value].concat()))
-        .map(|p| p.value.clone());
-    let mut segs = snapshot.url.segments();
-    let from_url = match (segs.next(), segs.next(), segs.next()) {
-        (Some("dashboard"), Some(region), Some(name))
-            if is_region(region) && is_tenant_name(name) =>
-        {
-            Some((name.to_string(), [name, ".", region, ".auth0.com"].concat()))
-        }
-        _ => None,
-    };
-    match (shown, from_url) {
-        (Some(domain), _) => Some(Tenant {
-            name: domain.split('.').next().unwrap_or_default().to_string(),
-            domain,
-        }),
-        (None, Some((name, domain))) => Some(Tenant { name, domain }),
-        (None, None) => None,
-    }
+        .find(|p| is_tenant_origin(&["https://", &p.value].concat()))?;
+    Some(Tenant {
+        name: shown
+            .value
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        domain: shown.value.clone(),
+    })
 }
 
 /// Names the guide step an error page points back to.
@@ -693,10 +694,11 @@ pub fn plan_action(
                     op: Op::Focus,
                 });
             } else {
+                // Clicked, so never a submit button: KeyBridge submits no form.
                 let menu = snapshot
                     .fields
                     .iter()
-                    .find(|f| named(f, &["more actions"]))?;
+                    .find(|f| named(f, &["more actions"]) && f.input_type != "submit")?;
                 actions.push(FillAction {
                     field: menu.id,
                     target: Target::Try,

@@ -88,6 +88,9 @@ pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Vec
     let Some(kind) = kind else {
         return Err(Error::NotKeysPage(snapshot.url.href()));
     };
+    if snapshot.truncated {
+        return Err(Error::PageTruncated);
+    }
     let pairs = pairs_in_view(snapshot);
     let mut found = Vec::new();
     let mut problem = None;
@@ -427,6 +430,9 @@ pub fn plan_fill(
     let Some(kind) = classify(snapshot).filter(|k| CONNECTION_PAGES.contains(k)) else {
         return Err(Error::NotAuth0Page(snapshot.url.href()));
     };
+    if snapshot.truncated {
+        return Err(Error::PageTruncated);
+    }
     let (fields, dialog) = fields_in_view(snapshot);
     // The seed era's list holds the settings only in the dialog that clicking a provider opens; a dialog
     // still loading its form is waited for like a form that renders late.

@@ -232,6 +232,20 @@ pub fn is_tenant_name(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// A domain name as a custom domain must be (`login.example.com`): two or more labels of letters, digits
+/// and `-` (not at either end), 1-63 characters each, 253 in all, lower case. Checked where it is used,
+/// not only where the options page saves it.
+pub fn is_domain_name(s: &str) -> bool {
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    s.len() <= 253 && s.split('.').count() >= 2 && s.split('.').all(label_ok)
+}
+
 /// `https://<tenant>.auth0.com` or `https://<tenant>.<region>.auth0.com`.
 pub fn is_tenant_origin(origin: &str) -> bool {
     let Some(host) = origin
@@ -841,6 +855,25 @@ mod tests {
             kind_for_url(&url("https://acme.us.auth0.com/login/callback")),
             Some(PageKind::Auth0TenantSignIn)
         );
+    }
+
+    #[test]
+    fn a_custom_domain_is_a_domain_name_and_nothing_else() {
+        assert!(is_domain_name("login.example.com"));
+        assert!(is_domain_name("auth.acme-corp.co.uk"));
+        for bad in [
+            "",
+            "localhost",
+            "evil.example.com/login/callback?x=",
+            "evil.example.com:8443",
+            "https://evil.example.com",
+            "Login.Example.com",
+            "-a.example.com",
+            "a..example.com",
+            "user@evil.example.com",
+        ] {
+            assert!(!is_domain_name(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -114,27 +114,31 @@ pub struct PageSnapshot {
 }
 
 impl PageSnapshot {
-    /// Checks the bounds and version of a snapshot that came from a content script.
+    /// Checks the bounds and version of a snapshot that came from a content script. Texts are counted as
+    /// `content.js` cuts them, in UTF-16 units, so a page in any script fits the same bounds.
     pub fn checked(self) -> Result<Self, Error> {
         if self.version != SNAPSHOT_VERSION {
             return Err(Error::SnapshotVersion(self.version));
         }
+        let fits = |s: &String| s.len() <= MAX_TEXT || s.encode_utf16().count() <= MAX_TEXT;
         let texts_ok = self.fields.iter().all(|f| {
             f.labels.len() <= MAX_LABELS
-                && f.labels.iter().all(|l| l.len() <= MAX_TEXT)
-                && f.value.len() <= MAX_TEXT
-                && f.name.len() <= MAX_TEXT
-                && f.html_id.len() <= MAX_TEXT
-                && f.autocomplete.len() <= MAX_TEXT
-                && f.role.len() <= MAX_TEXT
-        }) && self.pairs.iter().all(|p| {
-            p.label.len() <= MAX_TEXT && p.value.len() <= MAX_TEXT && p.section.len() <= MAX_TEXT
-        }) && self.title.len() <= MAX_TEXT
+                && f.labels.iter().all(fits)
+                && fits(&f.value)
+                && fits(&f.name)
+                && fits(&f.html_id)
+                && fits(&f.autocomplete)
+                && fits(&f.role)
+        }) && self
+            .pairs
+            .iter()
+            .all(|p| fits(&p.label) && fits(&p.value) && fits(&p.section))
+            && fits(&self.title)
             && self.headings.len() <= MAX_HEADINGS
-            && self.headings.iter().all(|h| h.len() <= MAX_TEXT)
+            && self.headings.iter().all(fits)
             && self.modal_headings.len() <= MAX_HEADINGS
-            && self.modal_headings.iter().all(|h| h.len() <= MAX_TEXT)
-            && self.text.len() <= MAX_PAGE_TEXT * 4;
+            && self.modal_headings.iter().all(fits)
+            && self.text.encode_utf16().count() <= MAX_PAGE_TEXT;
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);
         }

@@ -374,3 +374,13 @@ fn reads_the_console_apps_user_authentication() {
     );
     assert_eq!(observe(&snapshot("auth0-create-github")).protocol, None);
 }
+
+#[test]
+fn page_text_never_overrides_the_tenant_in_the_url() {
+    let mut s = snapshot("auth0-connection-settings");
+    let mut row = s.pairs[0].clone();
+    row.label = "Domain".into();
+    row.value = "evil-tenant.us.auth0.com".into();
+    s.pairs.insert(0, row);
+    assert_eq!(observe(&s).tenant, Some(acme()));
+}
