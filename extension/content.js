@@ -19,6 +19,8 @@
   const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com', 'https://console.x.com'];
 
   let last = { id: 0, elements: new Map(), locators: new Map() };
+  // The few latest snapshots: a plan made from one stays good while a look for the checklist takes another.
+  const recent = new Map();
 
   const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
   const CONTROLS = 'input, textarea, select, button';
@@ -53,18 +55,31 @@
     for (const label of el.labels ?? []) push(label.textContent);
     push(el.getAttribute('aria-label'));
     for (const t of referenced(el, 'aria-labelledby')) push(t);
+    // A label-like text just before the field or one of its wrappers (up to seven levels: a label row
+    // with an icon and a Copy button, or a bare <label> above nested wrappers), skipping buttons and icons,
+    // never across another control.
+    for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
+      let steps = 0;
+      let blocked = false;
+      for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
+        if (sib.nodeType === Node.ELEMENT_NODE && (skipped(sib) || sib.tagName === 'INPUT')) {
+          if (sib.tagName === 'INPUT' || sib.tagName === 'TEXTAREA' || sib.tagName === 'SELECT') { blocked = true; break; }
+          continue;
+        }
+        if (sib.nodeType === Node.ELEMENT_NODE && sib.querySelector('input, textarea, select')) { blocked = true; break; }
+        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib);
+        if (t === null) { blocked = true; break; }
+        if (!t) continue;
+        // A short text only: a whole navigation block before the field is not its label.
+        if (t.length <= 120) push(t);
+        blocked = true;
+        break;
+      }
+      if (blocked) break;
+    }
     push(el.getAttribute('placeholder'));
     // Help texts tied to the field: where a form says which pair it wants ("the OAuth 2.0 Client ID").
     for (const t of referenced(el, 'aria-describedby')) push(t);
-    // A label-like element just before the field or one of its near wrappers.
-    for (let node = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
-      const prev = node.previousElementSibling;
-      if (prev && !prev.querySelector(CONTROLS)) {
-        // A short text only: a whole navigation block before the field is not its label.
-        if (prev.textContent.length <= 120) push(prev.textContent);
-        break;
-      }
-    }
     return out;
   }
 
@@ -160,11 +175,11 @@
   }
 
   // The label of a value: what ARIA names it by, else the nearest short text before it, in its row or
-  // block or the blocks around them (up to four levels up), else its table column's header.
+  // block or the blocks around them (up to seven levels up), else its table column's header.
   function labelOfValue(el) {
     const named = referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label');
     if (clean(named)) return clean(named);
-    for (let node = el, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+    for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
       let steps = 0;
       for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
         if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) continue;
@@ -321,6 +336,8 @@
       }
     }
     last = { id, elements, locators };
+    recent.set(id, last);
+    recent.delete(id - 4);
     return {
       version: VERSION,
       snapshotId: id,
@@ -349,29 +366,35 @@
 
   // The element a plan's field names, now: the one the snapshot saw, or, when the page re-rendered it, the
   // control that took its place (same tag, and the same id, name or first label, in the same tree).
-  function resolve(field) {
-    const el = last.elements.get(field);
+  function resolve(field, kept = last) {
+    const el = kept.elements.get(field);
     if (el?.isConnected) return el;
-    const was = last.locators.get(field);
+    const was = kept.locators.get(field);
     if (!was?.root?.isConnected) return null;
-    const candidates = [...was.root.querySelectorAll(was.tag.toLowerCase())].filter((c) => c.type !== 'hidden');
-    const same = (c) => (was.id && c.id === was.id) || (was.name && c.getAttribute('name') === was.name)
-      || (was.label && labelsOf(c)[0] === was.label);
-    const found = candidates.filter(same);
-    if (found.length !== 1) return null;
-    last.elements.set(field, found[0]);
-    return found[0];
+    const candidates = [...was.root.querySelectorAll(was.tag.toLowerCase())]
+      .filter((c) => c.type !== 'hidden' && isVisible(c));
+    for (const same of [(c) => was.id && c.id === was.id, (c) => was.name && c.getAttribute('name') === was.name,
+      (c) => was.label && labelsOf(c)[0] === was.label]) {
+      const found = candidates.filter(same);
+      if (found.length === 1) {
+        kept.elements.set(field, found[0]);
+        return found[0];
+      }
+      if (found.length > 1) return null;
+    }
+    return null;
   }
 
   async function apply(plan) {
     const refuse = (why) => ({ snapshotId: plan?.snapshotId ?? 0, results: [], refused: why });
     if (window.top !== window) return refuse('not-top-frame');
     if (!FILL_ORIGINS.includes(location.origin) || plan?.origin !== location.origin) return refuse('wrong-origin');
-    if (plan.snapshotId !== last.id) return refuse('stale');
+    const kept = recent.get(plan.snapshotId);
+    if (!kept) return refuse('stale');
     const results = [];
     const done = [];
     for (const action of plan.actions ?? []) {
-      const el = resolve(action.field);
+      const el = resolve(action.field, kept);
       const op = action.op;
       if (!el || !el.isConnected) results.push({ field: action.field, outcome: 'missing' });
       else if (op === 'click') {
@@ -398,15 +421,11 @@
     }
     // Let the page's framework re-render before reading back: a refused value shows up as a reset. What
     // the page finally holds decides, in the element it shows now (a re-rendered form replaces them).
-    const current = last;
     await new Promise((done) => setTimeout(done, 0));
-    const before = last;
-    last = current;
     for (const [field, holds] of done) {
-      const now = resolve(field);
+      const now = resolve(field, kept);
       results.push({ field, outcome: now ? (holds(now) ? 'filled' : 'rejected') : 'missing' });
     }
-    last = before;
     return { snapshotId: plan.snapshotId, results, refused: null };
   }
 

@@ -63,6 +63,8 @@ const CAPTURE_KEY: &str = "capture";
 const FILL_KEY: &str = "fill";
 const CHOICES_KEY: &str = "choices";
 const FACTS_KEY: &str = "facts";
+/// The admin's answer to "which pair?", for the Auth0 page it was given on.
+const ANSWER_KEY: &str = "answer";
 /// The outcome of a keyboard shortcut, for the popup to show when it opens.
 const NOTICE_KEY: &str = "notice";
 /// How long a fill waits for the Auth0 form to render, and how often it looks.
@@ -130,6 +132,13 @@ struct Session {
     choices: Choices,
     facts: Facts,
     notice: Option<Notice>,
+}
+
+/// The pair the admin named for a page whose form did not say.
+#[derive(serde::Serialize, Deserialize)]
+struct ProtocolAnswer {
+    page: String,
+    protocol: Protocol,
 }
 
 /// The admin's options.
@@ -574,13 +583,17 @@ impl Flow {
             .await?
             .ok_or(Error::NothingCaptured)?;
         let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-        // An earlier answer stands (the "Replace in Auth0" that follows it, a fill again).
-        let chosen = answer.or(facts.protocol);
         let tab = self
             .slot(Role::Connection)
             .await
             .tab
             .ok_or(Error::NoAuth0Tab)?;
+        // An earlier answer stands on the page it was given for (the "Replace in Auth0" that follows it,
+        // a fill again); never on another page, whatever the checklist last saw there.
+        let earlier: Option<ProtocolAnswer> = crate::wire::stored(self.session(ANSWER_KEY).await?);
+        let chosen = answer.or(earlier
+            .filter(|a| a.page == tab.url.href())
+            .map(|a| a.protocol));
         // The Twitter tab is asked whether its keys changed while the Auth0 form is read.
         let (source, plan) = join!(
             self.check_source(&stored),
@@ -588,9 +601,14 @@ impl Flow {
         );
         source?;
         let plan = plan?;
-        if answer.is_some() && facts.protocol != answer {
-            facts.protocol = answer;
-            self.store(FACTS_KEY, to_js(&facts)).await?;
+        if let Some(protocol) = answer {
+            let page = tab.url.href();
+            self.store(ANSWER_KEY, to_js(&ProtocolAnswer { page, protocol }))
+                .await?;
+            if facts.protocol != answer {
+                facts.protocol = answer;
+                self.store(FACTS_KEY, to_js(&facts)).await?;
+            }
         }
         // `apply` checks the tab again at the last moment: the secret goes only to the verified Auth0 page.
         let report = self.apply(&tab, CONNECTION_PAGES, &plan).await?;
