@@ -177,8 +177,9 @@
   // The label of a value: what ARIA names it by, else the nearest short text before it, in its row or
   // block or the blocks around them (up to seven levels up), else its table column's header.
   function labelOfValue(el) {
-    const named = referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label');
-    if (clean(named)) return clean(named);
+    const named = referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label')
+      || referenced(el, 'aria-describedby').join(' ');
+    if (clean(named) && clean(named).length <= 80) return clean(named);
     for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
       let steps = 0;
       for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
@@ -245,10 +246,12 @@
   }
 
   // `withText`: only the pages whose facts are in their prose ask for it (a second walk over the page).
-  function snapshot(withText, secrets) {
+  // `deep`: an action's snapshot (capture, a fill, a guide step) also looks for the open dialog and into open
+  // shadow roots and same-origin frames; the checklist's frequent looks skip those scans.
+  function snapshot(withText, secrets, deep) {
     redact = !secrets;
     const id = last.id + 1;
-    const dialog = openDialog();
+    const dialog = deep ? openDialog() : null;
     const modalHeadings = [];
     const elements = new Map();
     const locators = new Map();
@@ -275,7 +278,7 @@
       const all = roots[r].getElementsByTagName?.('*') ?? roots[r].querySelectorAll('*');
       for (let i = 0, n = all.length; i < n; i++) {
         const el = all[i];
-        if (el.shadowRoot) roots.push(el.shadowRoot);
+        if (deep && el.shadowRoot) roots.push(el.shadowRoot);
         switch (el.tagName) {
           case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
             // A heading's own short text (a bounded walk: nested headings cost no more than flat ones).
@@ -293,6 +296,7 @@
             break;
           }
           case 'IFRAME': {
+            if (!deep) break;
             // A frame of the page's own origin is part of the page; another origin's is never read.
             let doc = null;
             try { doc = el.contentDocument; } catch { doc = null; }
@@ -433,7 +437,7 @@
     // Only KeyBridge's own background (never a tab) may ask.
     if (sender.id !== api.runtime.id || sender.tab) return false;
     if (message?.kind === 'snapshot') {
-      sendResponse(snapshot(message.text === true, message.secrets === true));
+      sendResponse(snapshot(message.text === true, message.secrets === true, message.deep !== false));
       return false;
     }
     if (message?.kind === 'apply') {

@@ -235,6 +235,18 @@ impl Flow {
         self.snapshot_with(tab, false, ASK_MS).await
     }
 
+    /// A look for the checklist: values blanked, no scan for dialogs, shadow roots or frames, a short wait.
+    async fn look(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
+        let text = tab.shows(PROSE_PAGES);
+        let request = PageRequest::Snapshot {
+            text,
+            secrets: false,
+            deep: false,
+        };
+        let v = self.ask(tab, to_js(&request), OBSERVE_MS).await?;
+        from_js::<PageSnapshot>(v)?.checked()
+    }
+
     /// With `secrets`, the values too: only to capture, on the admin's action, and to check that the
     /// captured keys are still the page's before a fill.
     async fn snapshot_with(
@@ -245,7 +257,15 @@ impl Flow {
     ) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
         let v = self
-            .ask(tab, to_js(&PageRequest::Snapshot { text, secrets }), ms)
+            .ask(
+                tab,
+                to_js(&PageRequest::Snapshot {
+                    text,
+                    secrets,
+                    deep: true,
+                }),
+                ms,
+            )
             .await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
@@ -281,12 +301,7 @@ impl Flow {
                         .is_some_and(|t| tab.url.origin == ["https://", &t.domain].concat())
             })
             .collect();
-        let snapshots = join_all(
-            watched
-                .into_iter()
-                .map(|tab| self.snapshot_with(tab, false, OBSERVE_MS)),
-        )
-        .await;
+        let snapshots = join_all(watched.into_iter().map(|tab| self.look(tab))).await;
         for snapshot in snapshots.into_iter().flatten() {
             facts.merge(observe(&snapshot));
         }

@@ -113,10 +113,18 @@ pub enum PageRequest {
         /// With credential-like values as they are; without, the content script blanks them.
         #[serde(default)]
         secrets: bool,
+        /// Also the open dialog, open shadow roots and same-origin frames (an action's snapshot); the
+        /// checklist's frequent looks go without.
+        #[serde(default = "yes")]
+        deep: bool,
     },
     Apply {
         plan: FillPlan,
     },
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A browser tab as KeyBridge needs it.

@@ -286,15 +286,17 @@ fn plans_have_the_shape_the_content_script_reads() {
     assert_eq!(
         stringify(&to_js(&PageRequest::Snapshot {
             text: false,
-            secrets: true
+            secrets: true,
+            deep: false
         })),
-        r#"{"kind":"snapshot","text":false,"secrets":true}"#
+        r#"{"kind":"snapshot","text":false,"secrets":true,"deep":false}"#
     );
     assert_eq!(
         from_js::<PageRequest>(parse(r#"{"kind":"snapshot","text":true}"#)).ok(),
         Some(PageRequest::Snapshot {
             text: true,
-            secrets: false
+            secrets: false,
+            deep: true
         })
     );
     // The report, as content.js writes it.
