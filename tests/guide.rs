@@ -384,3 +384,17 @@ fn page_text_never_overrides_the_tenant_in_the_url() {
     s.pairs.insert(0, row);
     assert_eq!(observe(&s).tenant, Some(acme()));
 }
+
+#[test]
+fn try_never_clicks_a_submit_button_whatever_it_is_named() {
+    let mut s = snapshot("auth0-connection-settings");
+    for f in &mut s.fields {
+        if f.labels.iter().any(|l| l == "More actions") {
+            f.input_type = "submit".into();
+        }
+    }
+    assert_eq!(
+        plan_action(&GuideAction::Try, &s, &Facts::default(), None, &[]),
+        None
+    );
+}

@@ -57,6 +57,7 @@ const STATIC = {
   '/__replica/portal.css': [join(here, 'portal/portal.css'), 'text/css'],
   '/__replica/console.css': [join(here, 'console/console.css'), 'text/css'],
   '/__replica/recorder.js': [join(here, 'evil/recorder.js'), 'text/javascript'],
+  '/__replica/hang.js': [join(here, 'evil/hang.js'), 'text/javascript'],
   '/__replica/variants.js': [join(here, 'variants/variants.js'), 'text/javascript'],
   '/__replica/variants.css': [join(here, 'variants/variants.css'), 'text/css'],
 };

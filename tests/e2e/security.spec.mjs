@@ -141,3 +141,59 @@ test('the Twitter tab closing after the capture, and the Auth0 window closing an
   await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
   await expect(auth0.getByLabel('API Key')).toHaveValue(app.consumerKey);
 });
+
+test('a keys page padded past what a snapshot carries is not captured from, even with a pair in reach', async () => {
+  const app = env.world.world.twitterApps[0];
+  // 398 filler rows, then an injected pair: the real keys come after the snapshot's 400 values.
+  app.injected = { filler: 398, consumerKey: 'I'.repeat(25), consumerSecret: 'J'.repeat(50) };
+  await openPage(env.urls.legacyKeys);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#notice')).toContainText('holds more fields or values than KeyBridge reads safely');
+  await expect(popup.locator('#captured')).toBeHidden();
+  const stored = await (await env.browser.currentWorker()).evaluate(() => chrome.storage.session.get(null));
+  expect(stored).not.toHaveProperty('capture');
+});
+
+test('a page in another script, of a realistic size, works: a 180-character Japanese description', async () => {
+  const app = env.world.world.twitterApps[0];
+  app.description = 'ツイッターでサインイン'.repeat(18).slice(0, 180);
+  expect(app.description.length).toBe(180);
+  await openPage(env.urls.auth0Settings);
+  const twitter = await openPage(env.urls.legacySettings);
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(popup.locator('#notice')).toContainText('and read it back');
+  await expect(twitter.getByLabel('Callback URL', { exact: true })).toHaveValue(/\/login\/callback$/);
+});
+
+test('one tab that stops answering wedges nothing: the popup shows its state, and the slow tab is named', async () => {
+  const app = env.world.world.twitterApps[0];
+  app.hangMs = 30_000;
+  const twitter = await openPage(env.urls.legacySettings);
+  await twitter.waitForTimeout(800); // the page's main thread is now busy
+  await openPage(env.urls.legacyKeys); // the keys tab answers (only the Settings tab hangs)
+  const auth0 = await openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  const started = Date.now();
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled({ timeout: 6_000 });
+  expect(Date.now() - started).toBeLessThan(6_000);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#notice')).toContainText('Captured the consumer key and secret');
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(popup.locator('#notice')).toContainText('did not answer within 5 seconds', { timeout: 10_000 });
+  await twitter.close({ runBeforeUnload: false });
+});
+
+test('a custom domain that is not a domain name never reaches the callback URL', async () => {
+  const worker = await env.browser.currentWorker();
+  await worker.evaluate(() => chrome.storage.local.set({ options: { customDomain: 'evil.example/login/callback?x=' } }));
+  await openPage(env.urls.auth0Settings);
+  await openPage(env.urls.legacySettings);
+  const popup = await openPopup();
+  const tenant = `https://${new URL(env.urls.auth0Settings).pathname.split('/')[3]}.us.auth0.com/login/callback`;
+  await expect(popup.locator('#guide li[data-step=callback]')).toContainText(tenant);
+  await expect(popup.locator('#guide')).not.toContainText('evil.example');
+  await worker.evaluate(() => chrome.storage.local.clear());
+});

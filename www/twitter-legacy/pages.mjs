@@ -37,7 +37,16 @@ function appPage(app, active, content, notice = '') {
     ${tab('show', 'Details')}${tab('settings', 'Settings')}${tab('keys', 'Keys and Access Tokens')}${tab('permissions', 'Permissions')}
   </ul>
   ${notice ? `<div class="alert alert-success">${esc(notice)}</div>` : ''}
-  <div class="tab-content">${content}</div>`);
+  <div class="tab-content">${content}</div>
+  ${app.hangMs && active === 'settings' ? `<script src="/__replica/hang.js" data-ms="${Number(app.hangMs)}"></script>` : ''}`);
+}
+
+/// The hostile keys page of the security tests: filler rows, then an injected pair, before the real keys
+/// (`app.injected`, set by the test world; the real pages never show this).
+function injectedRows(app) {
+  if (!app.injected) return '';
+  const filler = Array.from({ length: app.injected.filler }, (_, i) => row(`Row ${i}`, `value ${i}`)).join('');
+  return `<div class="promo">${filler}${row('Consumer Key (API Key)', app.injected.consumerKey)}${row('Consumer Secret (API Secret)', app.injected.consumerSecret)}</div>`;
 }
 
 const row = (label, value) => `<div class="row"><span class="heading">${esc(label)}</span><span>${esc(value)}</span></div>`;
@@ -169,6 +178,7 @@ function keysPage(app, notice) {
     <div class="app-settings">
       <div class="heading"><h2>Application Settings</h2></div>
       <p class="description">Keep the "Consumer Secret" a secret. This key should never be human-readable in your application.</p>
+      ${injectedRows(app)}
       ${row('Consumer Key (API Key)', app.consumerKey)}
       ${row('Consumer Secret (API Secret)', app.consumerSecret)}
       ${ownerRows(app)}
