@@ -1,5 +1,5 @@
 // Starts the popup. The static shell in popup.html is shown at once: its messages are put in here (the
-// browser's i18n), and the first status request leaves while the core loads. The core then binds the
+// browser's i18n), and the first requests leave while the core loads. The core then binds the
 // shell, shows the state and turns clicks into requests; the only browser call it needs is a message to
 // the background.
 const api = globalThis.browser ?? globalThis.chrome;
@@ -9,7 +9,10 @@ for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.
 // compiler when the glue is there.
 const wasm = fetch(new URL('core_bg.wasm', import.meta.url));
 const send = (message) => api.runtime.sendMessage(message);
-const first = send({ kind: 'status' });
+// A glance (no page read: the tabs and captured keys as they are, the checklist as last seen) answers
+// first; the full status follows.
+const glance = send({ kind: 'glance' });
+const status = send({ kind: 'status' });
 const [{ default: init, startPopup }, commands] = await Promise.all([
   import('./core.js'),
   // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
@@ -18,7 +21,7 @@ const [{ default: init, startPopup }, commands] = await Promise.all([
 await init({ module_or_path: wasm });
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
-  { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, first);
+  { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, glance, status);
 
 // Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page. The
 // core waits a moment for more changes, and also looks again now and then (single-page apps).

@@ -332,8 +332,14 @@ impl Flow {
     }
 
     /// What the popup shows. The tabs, `storage.session` and the options are read side by side, then the
-    /// open pages of the guide all at once: the popup waits for this on every open.
+    /// open pages of the guide all at once.
     async fn state(&self, notice: Option<Notice>) -> PopupState {
+        self.state_as(notice, true).await
+    }
+
+    /// The state; with `look` false, the checklist's facts as last seen (no page is read): the popup's
+    /// first answer, its tabs and captured keys as they are now, while the full look follows.
+    async fn state_as(&self, notice: Option<Notice>, look: bool) -> PopupState {
         let (tabs, session, options) = join!(self.tabs(), self.session_all(), self.options());
         // A storage failure is said; the popup still shows the tabs, so its buttons stay usable.
         let (session, failure) = match session {
@@ -351,7 +357,8 @@ impl Flow {
         let notice = match notice {
             Some(n) => Some(n),
             None => {
-                if pending.is_some() {
+                // Shown once: the full look takes it; the glance before it only shows it.
+                if pending.is_some() && look {
                     let _ = self.remove(NOTICE_KEY).await;
                 }
                 pending
@@ -361,7 +368,11 @@ impl Flow {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
-        let facts = self.observe(&tabs, facts).await;
+        let facts = if look {
+            self.observe(&tabs, facts).await
+        } else {
+            facts
+        };
         let situation = Situation {
             open: tabs.iter().filter_map(|t| kind_for_url(&t.url)).collect(),
             captured: captured
@@ -661,6 +672,7 @@ impl Flow {
         let mut exported = None;
         let notice = match request {
             Request::Status => None,
+            Request::Glance => return self.state_as(None, false).await,
             Request::Capture { accept_lookalike } => match self.capture(accept_lookalike).await {
                 Ok(notice) => Some(notice),
                 Err(e) => {

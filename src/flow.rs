@@ -43,6 +43,8 @@ impl Role {
 )]
 pub enum Request {
     Status,
+    /// The state without reading any page (the checklist as last seen): the popup's first answer.
+    Glance,
     Capture {
         /// The admin read the warning and takes a value that looks like another pair.
         #[serde(default)]

@@ -747,18 +747,35 @@ impl PopupHandle {
 }
 
 /// Entry point of `popup.html`: binds the shell in `root`, talking to the background through `send`,
-/// every sentence through `translate` (the browser's i18n). `first` is the answer to the status request
-/// `popup.js` sent while the core loaded.
+/// every sentence through `translate` (the browser's i18n). `glance` and `status` answer the requests
+/// `popup.js` sent while the core loaded: the state without reading any page (tabs and captured keys as
+/// they are, so the buttons are usable at once), then the full one; a glance arriving late is dropped.
 #[wasm_bindgen(js_name = startPopup)]
 pub fn start_popup(
     root: Element,
     send: js_sys::Function,
     translate: js_sys::Function,
     shortcuts: JsValue,
-    first: JsValue,
+    glance: JsValue,
+    status: JsValue,
 ) -> PopupHandle {
     let shortcuts: Shortcuts = from_js(shortcuts).unwrap_or_default();
     let popup = Popup::bind(root, send, translate, shortcuts);
-    Popup::show_answer(&popup, Ok(first), true);
+    let weak = Rc::downgrade(&popup);
+    wasm_bindgen_futures::spawn_local(async move {
+        let glance = JsFuture::from(js_sys::Promise::resolve(&glance)).await;
+        let Some(popup) = weak.upgrade() else { return };
+        let answered = glance
+            .ok()
+            .filter(|g| {
+                g.is_object() && !js_sys::Reflect::has(g, &"refused".into()).unwrap_or(true)
+            })
+            .and_then(|g| from_js::<PopupState>(g).ok());
+        let nothing_shown = popup.shown.borrow().is_none();
+        if let (true, Some(state)) = (nothing_shown, answered) {
+            popup.show(state);
+        }
+    });
+    Popup::show_answer(&popup, Ok(status), true);
     PopupHandle(popup)
 }

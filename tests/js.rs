@@ -399,6 +399,7 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
 
     for request in [
         Request::Status,
+        Request::Glance,
         Request::Capture {
             accept_lookalike: true,
         },

@@ -128,9 +128,17 @@ export async function stopWorker(browser) {
   // STOPPED: the running worker's target closing is the proof it stopped.
   const running = browser.context.serviceWorkers().filter((w) => w.url().includes(browser.extensionId));
   const closed = Promise.race(running.map((w) => new Promise((resolve) => w.once('close', resolve))));
-  await registration.getByRole('button', { name: 'Stop' }).click();
-  await Promise.race([registration.filter({ hasText: 'STOPPED' }).waitFor(), closed]);
+  // A click while the worker is busy starting or answering may be ignored: click again, up to three times.
+  let stopped = false;
+  for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
+    await registration.getByRole('button', { name: 'Stop' }).click();
+    stopped = await Promise.race([
+      registration.filter({ hasText: 'STOPPED' }).waitFor({ timeout: 5_000 }).then(() => true, () => false),
+      closed.then(() => true),
+    ]);
+  }
   await internals.close();
+  if (!stopped) throw new Error('the service worker did not stop after three clicks on Stop');
 }
 
 /// The admin clicks the dashboard's Try control (`Try`, or the menu item `Try Connection`) that KeyBridge
