@@ -109,3 +109,45 @@ for (const [twitterEra, auth0Era] of [['legacy', 'current'], ['portal', 'seed']]
     await session.switchTo(first);
   });
 }
+
+test('Firefox: today\'s path: the X Developer Console\'s OAuth 2.0 pair into Auth0\'s Create Connection form', async () => {
+  world.reset();
+  const urls = pageUrls(world.world);
+  const app = world.world.console.apps[0];
+  app.userAuth = { permissions: 'read', appType: 'web', callbackUrls: [`https://${world.world.tenant.name}.${world.world.tenant.region}.auth0.com/login/callback`],
+    websiteUrl: 'https://acme.example', organizationName: '' };
+  await session.goto(urls.consoleApp);
+  await session.click(await session.find('input[name=which][value=oauth2] + button'));
+  await waitFor('the one-time dialog', async () => (await text('[role=dialog]')).includes(app.oauth2.clientSecret));
+
+  const auth0Window = await session.newWindow();
+  await session.switchTo(auth0Window);
+  await session.goto(urls.auth0CreateTwitter);
+  await waitFor('the create form', () => session.find('#client_id'));
+
+  const popupWindow = await session.newWindow();
+  await session.switchTo(popupWindow);
+  await session.goto(`moz-extension://${uuid}/popup.html`);
+  const capture = await waitFor('an enabled Capture keys button', async () => {
+    const b = await session.find('#capture');
+    return (await session.enabled(b)) && b;
+  });
+  await session.click(capture);
+  await waitFor('the captured pair', async () => (await text('#captured-pair')) === 'OAuth 2.0 Client ID and Secret');
+  await session.click(await session.find('#fill'));
+  await waitFor('the fill report', async () => {
+    const items = await Promise.all((await session.findAll('#fill-report li')).map((li) => session.text(li)));
+    return items.join('|') === 'OAuth 2.0 Client ID: filled and read back from the page|OAuth 2.0 Client Secret: filled and read back from the page';
+  });
+
+  await session.switchTo(auth0Window);
+  await session.click(await session.find('button[type=submit]'));
+  const saved = JSON.parse(await waitFor('the created state', () => text('#saved-state')));
+  assert.deepEqual(saved, { status: 'created', name: 'twitter', client_id: app.oauth2.clientId, client_secret: app.oauth2.clientSecret });
+  for (const handle of [auth0Window, popupWindow]) {
+    await session.switchTo(handle);
+    await session.call('DELETE', '/window');
+  }
+  const [first] = await session.call('GET', '/window/handles');
+  await session.switchTo(first);
+});
