@@ -27,7 +27,8 @@ for (const p of pages) console.log(`  ${p}`);
 if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
   const browser = spawn(chromium, process.getuid?.() === 0 ? ['--no-sandbox', ...args] : args, { stdio: 'ignore' });
   browser.on('exit', async () => { await world.close(); process.exit(0); });
-  console.log('Chromium is open with KeyBridge: click its toolbar icon, then Capture keys and Fill Auth0.');
+  console.log('Chromium is open with KeyBridge: click its toolbar icon and follow its checklist (Fill callback URL,\n'
+    + 'Choose Web App, Save on the X tab, Capture keys, Fill Auth0, Create…).');
 } else {
   console.log('\nNo display here. On a machine with one, open Chromium with KeyBridge and the world like this:');
   console.log(`  ${chromium} ${args.map((a) => (/[\s,]/.test(a) ? `'${a}'` : a)).join(' ')}`);

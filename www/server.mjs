@@ -146,9 +146,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const u of startingPages(w.world)) console.log(`  ${u.replace('.com/', `.com${suffix}/`)}`);
 }
 
-/// The two pages an admin starts from.
+/// The two pages an admin starts from today: the X Developer Console's user authentication settings and
+/// Auth0's Create Connection form for Twitter (the older eras' pages are in `pageUrls`).
 export function startingPages(world) {
-  return [legacy.keysUrl(world.twitterApps[0]), auth0.settingsUrl(world.tenant)];
+  return [xconsole.consoleAuthSettingsUrl(world, world.console.apps[0]), auth0.createUrl(world.tenant, 'twitter')];
 }
 
 /// Every page of the world by name, for the tests and the snapshot recorder.

@@ -14,9 +14,10 @@ for (const scheme of ['light', 'dark']) {
   const urls = pageUrls(world.world);
   const browser = await launchChromium(PORT);
   const open = async (url) => { const p = await browser.context.newPage(); await p.goto(url); return p; };
-  const auth0 = await open(urls.auth0SeedSettings);
-  await auth0.getByLabel('Consumer Key').waitFor();
-  const twitter = await open(urls.legacySettings);
+  // Today's path: the X Developer Console, OAuth 2.0, and Auth0's Create Connection form.
+  const auth0 = await open(urls.auth0CreateTwitter);
+  await auth0.getByLabel('Client ID', { exact: true }).waitFor();
+  const x = await open(urls.consoleAuthSettings);
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.emulateMedia({ colorScheme: scheme });
@@ -25,10 +26,10 @@ for (const scheme of ['light', 'dark']) {
   await popup.locator('#guide').waitFor();
   await shot('1-callback');
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
-  await twitter.getByRole('button', { name: 'Update Settings' }).click();
-  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
-  await twitter.getByRole('button', { name: 'Update Settings' }).click();
-  await twitter.getByRole('link', { name: 'Keys and Access Tokens' }).click();
+  await popup.getByRole('button', { name: 'Choose Web App' }).click();
+  await x.getByLabel('Read', { exact: true }).check();
+  await x.getByRole('button', { name: 'Save' }).click();
+  await x.getByRole('dialog').waitFor();
   await shot('2-keys');
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.locator('#captured').waitFor();
@@ -36,8 +37,8 @@ for (const scheme of ['light', 'dark']) {
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await popup.locator('#fill-report').waitFor();
   await shot('4-filled');
-  await auth0.getByRole('button', { name: 'Save' }).click();
-  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Clients' }).click();
+  await auth0.getByRole('button', { name: 'Create' }).click();
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
   await popup.locator('#applications').waitFor();
   await popup.getByLabel('Acme Web').check();
   await shot('5-applications');
@@ -46,7 +47,7 @@ for (const scheme of ['light', 'dark']) {
   await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Settings' }).click();
   await popup.getByRole('button', { name: 'Try connection' }).click();
   const opened = browser.context.waitForEvent('page');
-  await auth0.getByRole('button', { name: 'Try', exact: true }).click();
+  await auth0.getByRole('menuitem', { name: 'Try Connection', exact: true }).click();
   const signIn = await opened;
   await signIn.getByRole('button', { name: 'Authorize app' }).click();
   await signIn.getByText('It works!').waitFor();
