@@ -84,6 +84,7 @@ struct RawTab {
     url: Option<String>,
     title: Option<String>,
     last_accessed: Option<f64>,
+    opener_tab_id: Option<i32>,
 }
 
 /// Lets the browser parse a URL (WHATWG rules); `None` when it is not one.
@@ -106,6 +107,7 @@ impl RawTab {
             url,
             // Milliseconds since the epoch fit a u64; the browser gives a float.
             last_accessed: self.last_accessed.unwrap_or_default().max(0.0) as u64,
+            opener: self.opener_tab_id,
         })
     }
 }
@@ -284,7 +286,9 @@ impl Flow {
     }
 
     /// Reads the facts of every open page of the guide (all tabs at once) and merges them into `known`.
-    async fn observe(&self, tabs: &[Tab], known: Facts) -> Facts {
+    /// A dashboard tab another page opened says nothing (its tenant would steer the callback URL) unless
+    /// the admin picked it.
+    async fn observe(&self, tabs: &[Tab], known: Facts, choices: &Choices) -> Facts {
         let mut facts = known.clone();
         // Oldest first, so the page the admin looked at last has the final word.
         let watched: Vec<&Tab> = oldest_first(tabs)
@@ -293,6 +297,20 @@ impl Flow {
                 let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
                     return false;
                 };
+                // (Try's sign-in tab is opened by the dashboard: its result pages are read as ever.)
+                let dashboard = matches!(
+                    kind,
+                    PageKind::Auth0TwitterConnection
+                        | PageKind::Auth0ConnectionApplications
+                        | PageKind::Auth0SocialConnections
+                        | PageKind::Auth0SeedSocialConnections
+                );
+                if dashboard
+                    && tab.opener.is_some()
+                    && choices.get(Role::Connection) != Some(tab.id)
+                {
+                    return false;
+                }
                 // The sign-in pages of Auth0 tenants: only the tenant of this guide.
                 kind != PageKind::Auth0TenantSignIn
                     || known
@@ -369,7 +387,7 @@ impl Flow {
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
         let facts = if look {
-            self.observe(&tabs, facts).await
+            self.observe(&tabs, facts, &choices).await
         } else {
             facts
         };
@@ -609,11 +627,12 @@ impl Flow {
             .await?
             .ok_or(Error::NothingCaptured)?;
         let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-        let tab = self
-            .slot(Role::Connection)
-            .await
-            .tab
-            .ok_or(Error::NoAuth0Tab)?;
+        let slot = self.slot(Role::Connection).await;
+        let tab = slot.tab.ok_or(Error::NoAuth0Tab)?;
+        // The secret goes only to the Auth0 tab the admin picked, or the one candidate no page opened.
+        if slot.guessed {
+            return Err(Error::PickAuth0Tab);
+        }
         // An earlier answer stands on the page it was given for (the "Replace in Auth0" that follows it,
         // a fill again); never on another page, whatever the checklist last saw there.
         let earlier: Option<ProtocolAnswer> = crate::wire::stored(self.session(ANSWER_KEY).await?);

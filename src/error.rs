@@ -30,6 +30,8 @@ pub enum KeyError {
 pub enum Error {
     NoTwitterTab,
     NoAuth0Tab,
+    /// Several Auth0 tabs, or one another page opened: the admin picks the one to fill.
+    PickAuth0Tab,
     NotKeysPage(String),
     NotAuth0Page(String),
     /// The connection page names another provider (its name as the page shows it).
@@ -109,6 +111,7 @@ impl Error {
         match self {
             NoTwitterTab => Text::new("errNoTwitterTab"),
             NoAuth0Tab => Text::new("errNoAuth0Tab"),
+            PickAuth0Tab => Text::new("errPickAuth0Tab"),
             NotKeysPage(u) => Text::with("errNotKeysPage", [u.clone()]),
             NotAuth0Page(u) => Text::with("errNotAuth0Page", [u.clone()]),
             OtherProvider(p) => Text::with("errOtherProvider", [p.clone()]),

@@ -58,6 +58,7 @@ pub struct Popup {
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
     let count = || slot.choices.len().to_string();
     match &slot.tab {
+        Some(t) if slot.guessed => Text::with("tabPickFirst", [t.title.clone(), count()]),
         Some(t) if !slot.choices.is_empty() && slot.chosen => {
             Text::with("tabPicked", [t.title.clone(), count()])
         }
@@ -578,7 +579,8 @@ impl Popup {
         let mut items = Vec::new();
         for (i, t) in slot.choices.iter().enumerate() {
             let li = self.el("li", "", "")?;
-            let current = slot.tab.as_ref().is_some_and(|c| c.id == t.id);
+            // A guess is not in use: the admin's "Use this tab" makes it so.
+            let current = !slot.guessed && slot.tab.as_ref().is_some_and(|c| c.id == t.id);
             append(&li, self.el("span", "choice-title", &t.title))?;
             let place = Text::with("choiceWhere", [t.window_id.to_string(), t.url.href()]);
             append(&li, self.el("span", "choice-where", &self.tr(&place)))?;

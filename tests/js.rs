@@ -330,12 +330,14 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         title: "Auth0".into(),
         url,
         last_accessed: 1_764_000_000_123,
+        opener: Some(2),
     };
     let state = PopupState {
         auth0: TabSlot {
             tab: Some(tab.clone()),
             choices: vec![tab.clone(), Tab { id: 5, ..tab }],
             chosen: true,
+            guessed: false,
         },
         captured: Some(CapturedView {
             protocols: vec![keybridge::keys::Protocol::OAuth1],

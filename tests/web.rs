@@ -129,6 +129,7 @@ fn a_tab(id: i32, title: &str) -> Tab {
             hash: String::new(),
         },
         last_accessed: 0,
+        opener: None,
     }
 }
 
@@ -301,6 +302,7 @@ async fn several_candidate_tabs_are_listed_and_one_can_be_picked() {
         tab: Some(a_tab(1, "Acme Sign-in")),
         choices: vec![a_tab(1, "Acme Sign-in"), a_tab(2, "Other App")],
         chosen: false,
+        guessed: false,
     };
     let (_popup, root, sent) = mount(PopupState {
         twitter: slot,

@@ -93,9 +93,13 @@ test('with two Auth0 tabs, lists both and fills the one the admin picks', async 
   const popup = await openPopup();
   const choices = popup.locator('#auth0-choices li');
   await expect(choices).toHaveCount(2);
-  await expect(popup.locator('#auth0-step .tab')).toContainText('the most recent of 2 open tabs');
+  await expect(popup.locator('#auth0-step .tab')).toContainText('is one of 2 Auth0 tabs');
   await popup.getByRole('button', { name: 'Capture keys' }).click();
-  // Pick the older tab (the most recent is listed first and used by default).
+  // KeyBridge does not guess: Fill Auth0 asks for the pick and fills nothing.
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('fills only the Auth0 tab you pick');
+  for (const page of [first, second]) await expect(page.getByLabel('API Key')).toHaveValue('');
+  // Pick the older tab (the most recent is listed first).
   await choices.nth(1).getByRole('button', { name: /Use this tab/ }).click();
   await expect(popup.locator('#auth0-step .tab')).toContainText('which you picked among 2 open tabs');
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();

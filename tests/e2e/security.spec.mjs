@@ -197,3 +197,26 @@ test('a custom domain that is not a domain name never reaches the callback URL',
   await expect(popup.locator('#guide')).not.toContainText('evil.example');
   await worker.evaluate(() => chrome.storage.local.clear());
 });
+
+test('a dashboard that another page opened is never filled, nor read for the tenant, until the admin picks it', async () => {
+  await openPage(env.urls.legacyKeys);
+  await openPage(env.urls.legacySettings);
+  const evil = await openPage('https://manage-auth0.evil.test/__evil/page');
+  const opened = env.browser.context.waitForEvent('page');
+  await evil.evaluate((url) => { window.open(url); }, env.urls.auth0Settings);
+  const dashboard = await opened;
+  await expect(dashboard.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await expect(popup.locator('#auth0-step .tab')).toContainText('another page opened it');
+  // Its tenant does not become the callback URL's: KeyBridge still asks for the admin's Auth0 tab.
+  await expect(popup.locator('#guide li[data-step=callback]')).toContainText('so KeyBridge knows your tenant');
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText('fills only the Auth0 tab you pick');
+  await expect(dashboard.getByLabel('API Key')).toHaveValue('');
+  await expect(dashboard.getByLabel('API Secret Key')).toHaveValue('');
+  // The admin's pick is theirs to make: then it is filled.
+  await popup.locator('#auth0-choices li').first().getByRole('button', { name: /Use this tab/ }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+});
