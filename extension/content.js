@@ -23,7 +23,6 @@
   const recent = new Map();
 
   const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-  const CONTROLS = 'input, textarea, select, button';
 
   function isVisible(el) {
     if (!el.getClientRects().length) return false;
@@ -35,7 +34,7 @@
   function referenced(el, attribute) {
     const root = el.getRootNode();
     return (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_LABELS)
-      .map((id) => root.getElementById?.(id)?.textContent ?? '');
+      .map((id) => { const t = root.getElementById?.(id); return t ? shortText(t, MAX_TEXT) ?? '' : ''; });
   }
 
   function labelsOf(el) {
@@ -47,12 +46,12 @@
     if (el.tagName === 'BUTTON') {
       // A button is named by its own text or ARIA, never by what stands before it (an application named
       // "More actions" does not name the Delete button after it).
-      push(el.textContent);
+      push(shortText(el, MAX_TEXT, true));
       push(el.getAttribute('aria-label'));
       for (const t of referenced(el, 'aria-labelledby')) push(t);
       return out;
     }
-    for (const label of el.labels ?? []) push(label.textContent);
+    for (const label of el.labels ?? []) push(shortText(label, MAX_TEXT));
     push(el.getAttribute('aria-label'));
     for (const t of referenced(el, 'aria-labelledby')) push(t);
     // A label-like text just before the field or one of its wrappers (up to seven levels: a label row
@@ -62,12 +61,12 @@
       let steps = 0;
       let blocked = false;
       for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
-        if (sib.nodeType === Node.ELEMENT_NODE && (skipped(sib) || sib.tagName === 'INPUT')) {
-          if (sib.tagName === 'INPUT' || sib.tagName === 'TEXTAREA' || sib.tagName === 'SELECT') { blocked = true; break; }
+        if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) {
+          if (FORM_CONTROLS.has(sib.tagName)) { blocked = true; break; }
           continue;
         }
-        if (sib.nodeType === Node.ELEMENT_NODE && sib.querySelector('input, textarea, select')) { blocked = true; break; }
-        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib);
+        // A bounded read that gives up at another control (`null`): never across one.
+        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib, 120, false, true);
         if (t === null) { blocked = true; break; }
         if (!t) continue;
         // A short text only: a whole navigation block before the field is not its label.
@@ -87,7 +86,10 @@
   // observing a page for the checklist never carries a credential the admin did not capture.
   const CREDENTIAL = /^[A-Za-z0-9%_+/=-]{16,}$/;
   let redact = false;
-  const shown = (value) => (redact && CREDENTIAL.test(value) ? '' : value);
+  // Any run of key characters holding a digit, anywhere in a text (a label that quotes a key, "KEY Copy").
+  const KEY_RUN = /(?=[A-Za-z0-9%_+/=-]*\d)[A-Za-z0-9%_+/=-]{16,}/g;
+  const scrub = (text) => (redact ? text.replace(KEY_RUN, '') : text);
+  const shown = (value) => (redact && CREDENTIAL.test(value) ? '' : scrub(value));
 
   function describeField(el, id, modal) {
     const password = el.type === 'password';
@@ -100,7 +102,7 @@
       htmlId: clean(el.id),
       autocomplete: clean(el.getAttribute('autocomplete')),
       role: clean(el.getAttribute('role')),
-      labels: labelsOf(el),
+      labels: labelsOf(el).map(scrub),
       // A password field's value never leaves the page; only whether it holds one.
       value: password ? '' : shown(String(el.value ?? '').slice(0, MAX_TEXT)),
       hasValue: String(el.value ?? '') !== '',
@@ -115,7 +117,7 @@
   // The topmost open modal dialog (a key shown once, settings over a list): what the admin looks at.
   function openDialog() {
     const open = [...document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')]
-      .filter((d) => (d.tagName === 'DIALOG' || d.getAttribute('aria-modal') === 'true') && isVisible(d));
+      .filter((d) => (d.tagName === 'DIALOG' ? d.matches(':modal') : d.getAttribute('aria-modal') === 'true') && isVisible(d));
     return open[open.length - 1] ?? null;
   }
 
@@ -152,12 +154,14 @@
     const min = /[•*●·…]/.test(t) ? 8 : 16;
     return t.length >= min && t.length <= 256 && TOKEN.test(t) ? t : null;
   };
+  const FORM_CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
   const SKIP = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'svg', 'SVG', 'SELECT', 'TEXTAREA', 'INPUT']);
   const skipped = (el) => SKIP.has(el.tagName) || el.getAttribute('role') === 'button' || el.getAttribute('aria-hidden') === 'true';
 
   // The text of a small subtree without its buttons and icons; `null` when the subtree is not small (a
-  // bounded walk: every call costs at most 32 nodes, so the snapshot stays linear in the page).
-  function shortText(node, max = 120) {
+  // bounded walk: every call costs at most 64 nodes, so the snapshot stays linear in the page), or, with
+  // `stopAtControls`, when it holds a form control. `own`: read `node` itself even if it is a button.
+  function shortText(node, max = 120, own = false, stopAtControls = false) {
     let text = '';
     let budget = 64;
     const stack = [node];
@@ -167,7 +171,10 @@
       if (n.nodeType === Node.TEXT_NODE) {
         text += n.data;
         if (text.length > max * 2) return null;
-      } else if (n.nodeType === Node.ELEMENT_NODE && (n === node || !skipped(n))) {
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        if (stopAtControls && FORM_CONTROLS.has(n.tagName)) return null;
+        if (n !== node && skipped(n)) continue;
+        if (n === node && !own && skipped(n)) continue;
         for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
       }
     }
@@ -177,9 +184,8 @@
   // The label of a value: what ARIA names it by, else the nearest short text before it, in its row or
   // block or the blocks around them (up to seven levels up), else its table column's header.
   function labelOfValue(el) {
-    const named = referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label')
-      || referenced(el, 'aria-describedby').join(' ');
-    if (clean(named) && clean(named).length <= 80) return clean(named);
+    const named = clean(referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label'));
+    if (named && named.length <= 80) return named;
     for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
       let steps = 0;
       for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
@@ -199,7 +205,9 @@
         if (t && t.length <= 80 && !tokenOf(t)) return clean(t);
       }
     }
-    return '';
+    // A help text tied to it, last: a visible label says what a value is better than a hint about it.
+    const described = clean(referenced(el, 'aria-describedby').join(' '));
+    return described.length <= 80 ? described : '';
   }
 
   // The value an element shows, when it shows one: a leaf's text (one run of key characters), or a few
@@ -250,6 +258,7 @@
   // shadow roots and same-origin frames; the checklist's frequent looks skip those scans.
   function snapshot(withText, secrets, deep) {
     redact = !secrets;
+    parentDone = null;
     const id = last.id + 1;
     const dialog = deep ? openDialog() : null;
     const modalHeadings = [];
@@ -262,7 +271,8 @@
     const headings = [];
     const root = document.body ?? document.documentElement;
     const seenValues = new Set();
-    const addPair = (label, value, at, where = section) => {
+    const addPair = (rawLabel, value, at, where = section) => {
+      const label = scrub(rawLabel);
       if (!label || !value) return;
       const modal = Boolean(dialog?.contains(at));
       const key = `${modal}\n${label}\n${value}`;
@@ -273,7 +283,9 @@
     };
     // The page, then the open shadow roots and same-origin frames found in it (each one pass).
     const roots = [root];
-    for (let r = 0; r < roots.length && r < 16; r++) {
+    for (let r = 0; r < roots.length; r++) {
+      // Past 16 roots the rest are not read, and the snapshot says it is cut.
+      if (r >= 16) { truncated = true; break; }
       // One pass over a live collection: cheaper than a TreeWalker on large pages.
       const all = roots[r].getElementsByTagName?.('*') ?? roots[r].querySelectorAll('*');
       for (let i = 0, n = all.length; i < n; i++) {
@@ -282,14 +294,14 @@
         switch (el.tagName) {
           case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
             // A heading's own short text (a bounded walk: nested headings cost no more than flat ones).
-            section = clean(shortText(el, MAX_TEXT) ?? '');
+            section = scrub(clean(shortText(el, MAX_TEXT) ?? ''));
             // What the page says it is about (an Auth0 connection names its provider only here). Past
             // MAX_HEADINGS the rest are left out; `truncated` is for fields and values only.
             if (section && headings.length < MAX_HEADINGS) headings.push(section);
             if (section && dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(section);
             break;
           case 'IMG': {
-            const alt = clean(el.getAttribute('alt'));
+            const alt = scrub(clean(el.getAttribute('alt')));
             if (!alt) break;
             if (headings.length < MAX_HEADINGS) headings.push(alt);
             if (dialog?.contains(el) && modalHeadings.length < MAX_HEADINGS) modalHeadings.push(alt);
@@ -310,7 +322,9 @@
             elements.set(fieldId, el);
             const field = describeField(el, fieldId, Boolean(dialog?.contains(el)));
             fields.push(field);
-            locators.set(fieldId, { tag: el.tagName, id: el.id, name: el.getAttribute('name'), label: field.labels[0], root: el.getRootNode() });
+            // Where a re-rendered field may be found again: its own form or dialog, never elsewhere on the page.
+            const container = el.closest('form, dialog, [role="dialog"]') ?? el.getRootNode();
+            locators.set(fieldId, { tag: el.tagName, id: el.id, name: el.getAttribute('name'), label: field.labels[0], container });
             // A value shown in a read-only field, for copying.
             if ((el.readOnly || el.disabled) && el.type !== 'password') {
               const token = tokenOf(String(el.value ?? ''));
@@ -333,15 +347,21 @@
           default:
         }
         // Values shown for copying matter only to Capture (other snapshots blank them anyway).
-        if (secrets) {
+        if (secrets && pairs.length < MAX_PAIRS) {
           const found = valueOf(el);
           if (found) addPair(labelOfValue(found.el), found.value, found.el);
         }
       }
     }
-    last = { id, elements, locators };
-    recent.set(id, last);
-    recent.delete(id - 4);
+    // Only an action's snapshot can back a plan: the checklist's looks keep none, so they never push a
+    // plan's snapshot out while it waits (for the Twitter tab's check, say).
+    if (deep) {
+      last = { id, elements, locators };
+      recent.set(id, last);
+      recent.delete(id - 4);
+    } else {
+      last = { ...last, id };
+    }
     return {
       version: VERSION,
       snapshotId: id,
@@ -359,7 +379,9 @@
 
   // Sets a value the way typing would, so frameworks that track the native setter (React) see it.
   function setValue(el, value) {
-    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    // The element's own window's prototypes: a same-origin frame has its own.
+    const view = el.ownerDocument.defaultView ?? window;
+    const proto = el instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
     el.focus();
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
     // No `data`: the value is never copied into an event a page script could read from elsewhere.
@@ -369,13 +391,15 @@
   }
 
   // The element a plan's field names, now: the one the snapshot saw, or, when the page re-rendered it, the
-  // control that took its place (same tag, and the same id, name or first label, in the same tree).
+  // control that took its place (same tag, and the same id, name or first label, in the same form or dialog).
   function resolve(field, kept = last) {
     const el = kept.elements.get(field);
     if (el?.isConnected) return el;
     const was = kept.locators.get(field);
-    if (!was?.root?.isConnected) return null;
-    const candidates = [...was.root.querySelectorAll(was.tag.toLowerCase())]
+    // The form or dialog the field sat in must be the same, still on the page (another provider's dialog
+    // mounted in its place is not it).
+    if (!was?.container?.isConnected) return null;
+    const candidates = [...was.container.querySelectorAll(was.tag.toLowerCase())]
       .filter((c) => c.type !== 'hidden' && isVisible(c));
     for (const same of [(c) => was.id && c.id === was.id, (c) => was.name && c.getAttribute('name') === was.name,
       (c) => was.label && labelsOf(c)[0] === was.label]) {
@@ -393,6 +417,8 @@
     const refuse = (why) => ({ snapshotId: plan?.snapshotId ?? 0, results: [], refused: why });
     if (window.top !== window) return refuse('not-top-frame');
     if (!FILL_ORIGINS.includes(location.origin) || plan?.origin !== location.origin) return refuse('wrong-origin');
+    // The very page the plan was made from (a single-page app may have moved to another connection).
+    if (plan.page !== location.origin + location.pathname + location.hash) return refuse('stale');
     const kept = recent.get(plan.snapshotId);
     if (!kept) return refuse('stale');
     const results = [];

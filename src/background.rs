@@ -492,10 +492,9 @@ impl Flow {
         kinds: &[PageKind],
         plan: &FillPlan,
     ) -> Result<FillReport, Error> {
-        let still_there = self
-            .tab(tab.id)
-            .await
-            .is_some_and(|t| t.shows(kinds) && t.url.origin == plan.origin);
+        let still_there = self.tab(tab.id).await.is_some_and(|t| {
+            t.shows(kinds) && t.url.origin == plan.origin && t.url.href() == plan.page
+        });
         let still_there = still_there && FILL_ORIGINS.contains(&plan.origin.as_str());
         if !still_there {
             return Err(Error::TabMoved);
@@ -516,7 +515,7 @@ impl Flow {
         let answer = Box::pin(self.api.send_to_tab(tab.id, msg));
         let answer = match select(answer, TimeoutFuture::new(ms)).await {
             Either::Left((answer, _)) => answer,
-            Either::Right(_) => return Err(Error::TabSlow(tab.title.clone(), ms / 1000)),
+            Either::Right(_) => return Err(Error::TabSlow(tab.title.clone(), ms.div_ceil(1000))),
         };
         match answer {
             Ok(v) if v.is_undefined() || v.is_null() => Err(Error::PageChanged(tab.title.clone())),
@@ -560,6 +559,8 @@ impl Flow {
         };
         self.store(CAPTURE_KEY, to_js(&stored)).await?;
         self.remove(FILL_KEY).await?;
+        // A new capture: the pair to fill is asked again where the form does not say.
+        self.remove(ANSWER_KEY).await?;
         // Best effort: reading the keys also checks the expiry.
         let _ = self.api.schedule_expiry(expires_at).await;
         Ok(Notice::success(Text::with(notice, [tab.title.clone()])))
@@ -626,7 +627,6 @@ impl Flow {
             .capture_in_store()
             .await?
             .ok_or(Error::NothingCaptured)?;
-        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
         let slot = self.slot(Role::Connection).await;
         let tab = slot.tab.ok_or(Error::NoAuth0Tab)?;
         // The secret goes only to the Auth0 tab the admin picked, or the one candidate no page opened.
@@ -636,20 +636,30 @@ impl Flow {
         // An earlier answer stands on the page it was given for (the "Replace in Auth0" that follows it,
         // a fill again); never on another page, whatever the checklist last saw there.
         let earlier: Option<ProtocolAnswer> = crate::wire::stored(self.session(ANSWER_KEY).await?);
-        let chosen = answer.or(earlier
+        let earlier = earlier
             .filter(|a| a.page == tab.url.href())
-            .map(|a| a.protocol));
+            .map(|a| a.protocol);
+        let chosen = answer.or(earlier);
         // The Twitter tab is asked whether its keys changed while the Auth0 form is read.
         let (source, plan) = join!(
             self.check_source(&stored),
             self.plan(&tab, &stored, chosen, overwrite)
         );
         source?;
-        let plan = plan?;
+        let plan = match plan {
+            // An earlier answer that names a pair no longer captured is asked again, not kept.
+            Err(Error::PairNotCaptured(_)) if answer.is_none() && earlier.is_some() => {
+                self.remove(ANSWER_KEY).await?;
+                return Err(Error::ProtocolUnknown);
+            }
+            other => other?,
+        };
         if let Some(protocol) = answer {
-            let page = tab.url.href();
+            let page = plan.page.clone();
             self.store(ANSWER_KEY, to_js(&ProtocolAnswer { page, protocol }))
                 .await?;
+            // Read now, not before the waits above: the popup's looks may have stored newer facts.
+            let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
             if facts.protocol != answer {
                 facts.protocol = answer;
                 self.store(FACTS_KEY, to_js(&facts)).await?;
@@ -662,6 +672,7 @@ impl Flow {
         if verdicts.iter().all(|v| v.outcome.holds_value()) {
             // Used: the keys leave KeyBridge's memory once the page holds them.
             self.remove(CAPTURE_KEY).await?;
+            self.remove(ANSWER_KEY).await?;
         }
         self.store(FILL_KEY, to_js(&verdicts)).await?;
         Ok((notice, confirm))
@@ -713,9 +724,13 @@ impl Flow {
                 }
             },
             Request::Forget => Some(
-                match (self.remove(CAPTURE_KEY).await, self.remove(FILL_KEY).await) {
-                    (Ok(()), Ok(())) => Notice::info(Text::new("noticeForgot")),
-                    (Err(e), _) | (_, Err(e)) => Notice::error(e),
+                match (
+                    self.remove(CAPTURE_KEY).await,
+                    self.remove(FILL_KEY).await,
+                    self.remove(ANSWER_KEY).await,
+                ) {
+                    (Ok(()), Ok(()), Ok(())) => Notice::info(Text::new("noticeForgot")),
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Notice::error(e),
                 },
             ),
             Request::Choose { role, tab } => self.choose(role, tab).await.err().map(Notice::error),

@@ -694,11 +694,16 @@ pub fn plan_action(
                     op: Op::Focus,
                 });
             } else {
-                // Clicked, so never a submit button: KeyBridge submits no form.
-                let menu = snapshot
+                // Clicked, so never a submit button: KeyBridge submits no form. On a list of connections
+                // every row may have its menu: with more than one, the Twitter row's is not known, so none.
+                let mut menus = snapshot
                     .fields
                     .iter()
-                    .find(|f| named(f, &["more actions"]) && f.input_type != "submit")?;
+                    .filter(|f| named(f, &["more actions"]) && f.input_type != "submit");
+                let menu = menus.next()?;
+                if menus.next().is_some() {
+                    return None;
+                }
                 actions.push(FillAction {
                     field: menu.id,
                     target: Target::Try,
@@ -713,6 +718,7 @@ pub fn plan_action(
     }
     Some(FillPlan {
         origin: snapshot.url.origin.clone(),
+        page: snapshot.url.href(),
         snapshot_id: snapshot.snapshot_id,
         overwrite: false,
         actions,

@@ -268,18 +268,6 @@ impl KeyPair {
         })
     }
 
-    /// The value of `part`, when it belongs to this pair.
-    pub fn get(&self, part: KeyPart) -> Option<&Secret> {
-        if part.protocol() != self.protocol {
-            return None;
-        }
-        Some(if part.is_key() {
-            &self.key
-        } else {
-            &self.secret
-        })
-    }
-
     /// Whether `value` is one of this pair's values.
     pub fn holds(&self, value: &Secret) -> bool {
         value == &self.key || value == &self.secret

@@ -212,6 +212,9 @@ pub struct FillAction {
 pub struct FillPlan {
     /// The only origin the content script may apply this plan in.
     pub origin: String,
+    /// The page (origin, path and hash) the plan was made from: applied there only, never after the tab
+    /// moved on (a single-page dashboard moves between connections without a reload).
+    pub page: String,
     pub snapshot_id: u32,
     /// Replace a different value already in a field (the admin confirmed).
     pub overwrite: bool,
@@ -473,6 +476,7 @@ pub fn plan_fill(
     .collect();
     Ok(FillPlan {
         origin: snapshot.url.origin.clone(),
+        page: snapshot.url.href(),
         snapshot_id: snapshot.snapshot_id,
         overwrite,
         actions,

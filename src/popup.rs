@@ -2,7 +2,7 @@
 //! in place (texts, `hidden`, `disabled`) and rebuilds only the lists whose content changed. One delegated
 //! listener turns a click on any element with a `data-request` into that request.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
@@ -53,6 +53,10 @@ pub struct Popup {
     interval: RefCell<Option<Interval>>,
     /// The last action's answer (a click's request, not a refresh): the next request waits for it.
     queue: RefCell<Option<js_sys::Promise>>,
+    /// Requests sent so far, and the number of the last action whose answer is shown: a refresh sent
+    /// before it answers with the state from before the action, and is dropped.
+    sent: Cell<u32>,
+    action_shown: Cell<u32>,
 }
 
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
@@ -171,6 +175,8 @@ impl Popup {
             settle: RefCell::new(None),
             interval: RefCell::new(None),
             queue: RefCell::new(None),
+            sent: Cell::new(0),
+            action_shown: Cell::new(0),
         });
         popup.listen();
         popup
@@ -317,11 +323,13 @@ impl Popup {
         if !refresh {
             this.queue.replace(Some(answer.clone()));
         }
-        Popup::show_answer(this, Ok(answer.into()), refresh);
+        let seq = this.sent.get() + 1;
+        this.sent.set(seq);
+        Popup::show_answer(this, Ok(answer.into()), refresh, seq);
     }
 
     /// Shows the state a request's answer (a Promise, or the call's failure) carries.
-    fn show_answer(this: &Rc<Popup>, answer: Result<JsValue, JsValue>, refresh: bool) {
+    fn show_answer(this: &Rc<Popup>, answer: Result<JsValue, JsValue>, refresh: bool, seq: u32) {
         let weak: Weak<Popup> = Rc::downgrade(this);
         wasm_bindgen_futures::spawn_local(async move {
             let answer = match answer {
@@ -329,6 +337,12 @@ impl Popup {
                 Err(e) => Err(e),
             };
             let Some(popup) = weak.upgrade() else { return };
+            if refresh && seq < popup.action_shown.get() {
+                return;
+            }
+            if !refresh {
+                popup.action_shown.set(seq);
+            }
             // `{refused: …}`: the background failed; say so rather than show an empty state.
             let refused = |a: &JsValue| {
                 js_sys::Reflect::has(a, &"refused".into()).unwrap_or(false) || !a.is_object()
@@ -778,6 +792,6 @@ pub fn start_popup(
             popup.show(state);
         }
     });
-    Popup::show_answer(&popup, Ok(status), true);
+    Popup::show_answer(&popup, Ok(status), true, 0);
     PopupHandle(popup)
 }

@@ -243,7 +243,12 @@ pub fn is_domain_name(s: &str) -> bool {
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
-    s.len() <= 253 && s.split('.').count() >= 2 && s.split('.').all(label_ok)
+    // The last label is a top-level domain: letters only (`1.2` or `127.1` would be an IP address).
+    let tld_ok = s
+        .rsplit('.')
+        .next()
+        .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase()));
+    s.len() <= 253 && s.split('.').count() >= 2 && s.split('.').all(label_ok) && tld_ok
 }
 
 /// `https://<tenant>.auth0.com` or `https://<tenant>.<region>.auth0.com`.
@@ -871,6 +876,9 @@ mod tests {
             "-a.example.com",
             "a..example.com",
             "user@evil.example.com",
+            "127.1",
+            "1.2",
+            "example.c0m",
         ] {
             assert!(!is_domain_name(bad), "{bad}");
         }

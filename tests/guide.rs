@@ -398,3 +398,21 @@ fn try_never_clicks_a_submit_button_whatever_it_is_named() {
         None
     );
 }
+
+#[test]
+fn on_a_list_whose_rows_each_have_a_menu_try_opens_none() {
+    let mut s = snapshot("auth0-social");
+    let menu = s
+        .fields
+        .iter()
+        .find(|f| f.labels.iter().any(|l| l == "More actions"))
+        .expect("the Twitter row's menu")
+        .clone();
+    assert!(plan_action(&GuideAction::Try, &s, &Facts::default(), None, &[]).is_some());
+    // Another provider's row with its own "…" menu: which one is Twitter's is not known.
+    s.fields.push(keybridge::snapshot::Field { id: 99, ..menu });
+    assert_eq!(
+        plan_action(&GuideAction::Try, &s, &Facts::default(), None, &[]),
+        None
+    );
+}

@@ -239,6 +239,7 @@ fn recorded_snapshots_decode_whole() {
 fn plans_have_the_shape_the_content_script_reads() {
     let plan = FillPlan {
         origin: "https://manage.auth0.com".into(),
+        page: "https://manage.auth0.com/#/connections/social".into(),
         snapshot_id: 7,
         overwrite: false,
         actions: vec![
@@ -269,7 +270,7 @@ fn plans_have_the_shape_the_content_script_reads() {
         stringify(&message),
         format!(
             concat!(
-                r#"{{"kind":"apply","plan":{{"origin":"https://manage.auth0.com","snapshotId":7,"overwrite":false,"#,
+                r#"{{"kind":"apply","plan":{{"origin":"https://manage.auth0.com","page":"https://manage.auth0.com/#/connections/social","snapshotId":7,"overwrite":false,"#,
                 r#""actions":[{{"field":3,"target":"consumerKey","op":{{"set":"{}"}}}},"#,
                 r#"{{"field":4,"target":{{"application":"Acme Web"}},"op":{{"check":true}}}},"#,
                 r#"{{"field":5,"target":"try","op":"click"}},{{"field":6,"target":"try","op":"focus"}}]}}}}"#
