@@ -84,7 +84,6 @@ struct RawTab {
     url: Option<String>,
     title: Option<String>,
     last_accessed: Option<f64>,
-    opener_tab_id: Option<i32>,
 }
 
 /// Lets the browser parse a URL (WHATWG rules); `None` when it is not one.
@@ -107,7 +106,6 @@ impl RawTab {
             url,
             // Milliseconds since the epoch fit a u64; the browser gives a float.
             last_accessed: self.last_accessed.unwrap_or_default().max(0.0) as u64,
-            opener: self.opener_tab_id,
         })
     }
 }
@@ -286,31 +284,22 @@ impl Flow {
     }
 
     /// Reads the facts of every open page of the guide (all tabs at once) and merges them into `known`.
-    /// A dashboard tab another page opened says nothing (its tenant would steer the callback URL) unless
-    /// the admin picked it.
+    /// With several dashboard tabs, only the one the admin picked speaks for the tenant.
     async fn observe(&self, tabs: &[Tab], known: Facts, choices: &Choices) -> Facts {
         let mut facts = known.clone();
-        // Oldest first, so the page the admin looked at last has the final word.
-        let watched: Vec<&Tab> = oldest_first(tabs)
+        let connection = find_tab(tabs, Role::Connection, choices);
+        // Oldest first, so the page the admin looked at last has the final word; the Auth0 tab the admin
+        // picked has it over every other.
+        let mut ordered = oldest_first(tabs);
+        if let Some(picked) = connection.tab.as_ref().filter(|_| connection.chosen) {
+            ordered.sort_by_key(|t| t.id == picked.id);
+        }
+        let watched: Vec<&Tab> = ordered
             .into_iter()
             .filter(|tab| {
                 let Some(kind) = kind_for_url(&tab.url).filter(|k| observed(*k)) else {
                     return false;
                 };
-                // (Try's sign-in tab is opened by the dashboard: its result pages are read as ever.)
-                let dashboard = matches!(
-                    kind,
-                    PageKind::Auth0TwitterConnection
-                        | PageKind::Auth0ConnectionApplications
-                        | PageKind::Auth0SocialConnections
-                        | PageKind::Auth0SeedSocialConnections
-                );
-                if dashboard
-                    && tab.opener.is_some()
-                    && choices.get(Role::Connection) != Some(tab.id)
-                {
-                    return false;
-                }
                 // The sign-in pages of Auth0 tenants: only the tenant of this guide.
                 kind != PageKind::Auth0TenantSignIn
                     || known
@@ -322,6 +311,11 @@ impl Flow {
         let snapshots = join_all(watched.into_iter().map(|tab| self.look(tab))).await;
         for snapshot in snapshots.into_iter().flatten() {
             facts.merge(observe(&snapshot));
+        }
+        // Several Auth0 connection tabs and none picked (another may have been opened by any page, for any
+        // tenant): none of them changes the tenant the callback URL is made for.
+        if connection.guessed {
+            facts.tenant = known.tenant.clone();
         }
         if facts != known {
             let _ = self.store(FACTS_KEY, to_js(&facts)).await;

@@ -139,9 +139,6 @@ pub struct Tab {
     pub url: PageUrl,
     /// When the admin last looked at the tab (ms since the epoch); the most recent wins.
     pub last_accessed: u64,
-    /// The tab whose page opened this one (`window.open`, a link with a target), if any.
-    #[serde(default)]
-    pub opener: Option<i32>,
 }
 
 /// The tab of one role the flow would use, and the others it could use instead.
@@ -153,8 +150,8 @@ pub struct TabSlot {
     pub choices: Vec<Tab>,
     /// The admin picked `tab` among the choices.
     pub chosen: bool,
-    /// `tab` is only KeyBridge's guess (several candidates, or one that another page opened): the Auth0
-    /// tab is never filled on a guess; the admin picks it first.
+    /// `tab` is only KeyBridge's guess among several candidates: the Auth0 tab is never filled on a
+    /// guess; the admin picks it first.
     pub guessed: bool,
 }
 
@@ -188,16 +185,14 @@ pub fn oldest_first(tabs: &[Tab]) -> Vec<&Tab> {
 
 /// Picks the tab for `role` among all tabs of all windows: the one the admin chose while it still shows
 /// such a page, else the one the admin looked at last. For the Auth0 tab that is only a guess unless it is
-/// the one candidate and no other page opened it (`guessed`): a page can open a dashboard of any tenant.
+/// the one candidate (`guessed`): any page can open another dashboard (of any tenant) beside the admin's.
 pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
     let candidates = most_recent_first(tabs.iter().filter(|t| t.shows(role.kinds())));
     let chosen = choices
         .get(role)
         .and_then(|id| candidates.iter().find(|t| t.id == id));
     let tab = chosen.or(candidates.first()).map(|t| (*t).clone());
-    let guessed = role == Role::Connection
-        && chosen.is_none()
-        && (candidates.len() > 1 || tab.as_ref().is_some_and(|t| t.opener.is_some()));
+    let guessed = role == Role::Connection && chosen.is_none() && candidates.len() > 1;
     TabSlot {
         tab,
         chosen: chosen.is_some(),
@@ -351,7 +346,6 @@ mod tests {
                 hash: String::new(),
             },
             last_accessed,
-            opener: None,
         }
     }
 
@@ -390,16 +384,6 @@ mod tests {
             (slot.tab.map(|t| t.id), slot.chosen, slot.guessed),
             (Some(1), true, false)
         );
-        // One Auth0 tab that another page opened is a guess too, until the admin picks it.
-        let opened = [Tab {
-            opener: Some(9),
-            ..tab(5, SETTINGS, 40)
-        }];
-        let slot = find_tab(&opened, Role::Connection, &Choices::default());
-        assert!(slot.guessed && slot.choices.len() == 1);
-        let mut picked = Choices::default();
-        picked.set(Role::Connection, 5);
-        assert!(!find_tab(&opened, Role::Connection, &picked).guessed);
         // A choice whose tab left the page is ignored.
         let moved = [tab(1, "/dashboard/us/acme/users", 10), tab(2, SETTINGS, 30)];
         let slot = find_tab(&moved, Role::Connection, &choices);

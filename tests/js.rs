@@ -331,7 +331,6 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         title: "Auth0".into(),
         url,
         last_accessed: 1_764_000_000_123,
-        opener: Some(2),
     };
     let state = PopupState {
         auth0: TabSlot {

@@ -129,7 +129,6 @@ fn a_tab(id: i32, title: &str) -> Tab {
             hash: String::new(),
         },
         last_accessed: 0,
-        opener: None,
     }
 }
 

@@ -97,7 +97,7 @@ test('with two Auth0 tabs, lists both and fills the one the admin picks', async 
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   // KeyBridge does not guess: Fill Auth0 asks for the pick and fills nothing.
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-  await expect(popup.locator('#notice')).toContainText('fills only the Auth0 tab you pick');
+  await expect(popup.locator('#notice')).toContainText('KeyBridge fills only the one you pick');
   for (const page of [first, second]) await expect(page.getByLabel('API Key')).toHaveValue('');
   // Pick the older tab (the most recent is listed first).
   await choices.nth(1).getByRole('button', { name: /Use this tab/ }).click();

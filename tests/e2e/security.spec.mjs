@@ -198,25 +198,26 @@ test('a custom domain that is not a domain name never reaches the callback URL',
   await worker.evaluate(() => chrome.storage.local.clear());
 });
 
-test('a dashboard that another page opened is never filled, nor read for the tenant, until the admin picks it', async () => {
+test('a dashboard that another page opens beside the admin\'s is never filled on a guess', async () => {
   await openPage(env.urls.legacyKeys);
-  await openPage(env.urls.legacySettings);
+  const own = await openPage(env.urls.auth0Settings);
+  await expect(own.getByLabel('API Key')).toBeVisible();
   const evil = await openPage('https://manage-auth0.evil.test/__evil/page');
+  // The hostile page opens a dashboard (any tenant's): the most recent Auth0 tab is now the one it opened.
   const opened = env.browser.context.waitForEvent('page');
   await evil.evaluate((url) => { window.open(url); }, env.urls.auth0Settings);
   const dashboard = await opened;
   await expect(dashboard.getByLabel('API Key')).toBeVisible();
   const popup = await openPopup();
-  await expect(popup.locator('#auth0-step .tab')).toContainText('another page opened it');
-  // Its tenant does not become the callback URL's: KeyBridge still asks for the admin's Auth0 tab.
-  await expect(popup.locator('#guide li[data-step=callback]')).toContainText('so KeyBridge knows your tenant');
+  await expect(popup.locator('#auth0-step .tab')).toContainText('is one of 2 Auth0 tabs');
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-  await expect(popup.locator('#notice')).toContainText('fills only the Auth0 tab you pick');
-  await expect(dashboard.getByLabel('API Key')).toHaveValue('');
-  await expect(dashboard.getByLabel('API Secret Key')).toHaveValue('');
-  // The admin's pick is theirs to make: then it is filled.
-  await popup.locator('#auth0-choices li').first().getByRole('button', { name: /Use this tab/ }).click();
+  await expect(popup.locator('#notice')).toContainText('KeyBridge fills only the one you pick');
+  for (const page of [own, dashboard]) await expect(page.getByLabel('API Key')).toHaveValue('');
+  // The admin picks their own tab (the older one): it alone is filled.
+  await popup.locator('#auth0-choices li').nth(1).getByRole('button', { name: /Use this tab/ }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await expect(own.getByLabel('API Key')).not.toHaveValue('');
+  await expect(dashboard.getByLabel('API Key')).toHaveValue('');
 });
