@@ -155,7 +155,7 @@ struct Options {
 }
 
 /// Pages whose facts feed the checklist: every page of the guide but the lists of apps. Their snapshots
-/// come with key-like values blanked (see `Flow::snapshot`), so the console's app page, which shows keys
+/// come with key-like values blanked (see `Flow::look`), so the console's app page, which shows keys
 /// and settings together, is read for its settings and never for a key.
 fn observed(kind: PageKind) -> bool {
     !matches!(
