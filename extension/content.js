@@ -54,28 +54,7 @@
     for (const label of el.labels ?? []) push(shortText(label, MAX_TEXT));
     push(el.getAttribute('aria-label'));
     for (const t of referenced(el, 'aria-labelledby')) push(t);
-    // A label-like text just before the field or one of its wrappers (up to seven levels: a label row
-    // with an icon and a Copy button, or a bare <label> above nested wrappers), skipping buttons and icons,
-    // never across another control.
-    for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
-      let steps = 0;
-      let blocked = false;
-      for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
-        if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) {
-          if (FORM_CONTROLS.has(sib.tagName)) { blocked = true; break; }
-          continue;
-        }
-        // A bounded read that gives up at another control (`null`): never across one.
-        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib, 120, false, true);
-        if (t === null) { blocked = true; break; }
-        if (!t) continue;
-        // A short text only: a whole navigation block before the field is not its label.
-        if (t.length <= 120) push(t);
-        blocked = true;
-        break;
-      }
-      if (blocked) break;
-    }
+    push(textBefore(el, true));
     push(el.getAttribute('placeholder'));
     // Help texts tied to the field: where a form says which pair it wants ("the OAuth 2.0 Client ID").
     for (const t of referenced(el, 'aria-describedby')) push(t);
@@ -181,30 +160,46 @@
     return text.replace(/\s+/g, ' ').trim();
   }
 
-  // The label of a value: what ARIA names it by, else the nearest short text before it, in its row or
-  // block or the blocks around them (up to seven levels up), else its table column's header.
-  function labelOfValue(el) {
-    const named = clean(referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label'));
-    if (named && named.length <= 80) return named;
+  // The nearest short text before `el` or one of its wrappers (up to seven levels up, four siblings each),
+  // skipping buttons and icons: a label row with a Copy button, a bare <label> above nested wrappers, the
+  // cell before a value. A field's label is never looked for across another control; a value's never taken
+  // from another value, and may be its table column's header.
+  function textBefore(el, field) {
     for (let node = el, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
       let steps = 0;
       for (let sib = node.previousSibling; sib && steps < 4; sib = sib.previousSibling, steps++) {
-        if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) continue;
-        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib);
-        if (t === null) break; // a large block: no label in it
+        if (sib.nodeType === Node.ELEMENT_NODE && skipped(sib)) {
+          if (field && FORM_CONTROLS.has(sib.tagName)) return '';
+          continue;
+        }
+        const t = sib.nodeType === Node.TEXT_NODE ? sib.data.trim() : shortText(sib, 120, false, field);
+        if (t === null) {
+          if (field) return ''; // another control, or a large block
+          break;
+        }
         if (!t) continue;
-        if (tokenOf(t)) break; // another value: its label is not this one's
-        if (t.length <= 80) return clean(t);
-        break;
+        // A short text only: a whole navigation block is no label.
+        if (field) return t.length <= 120 ? t : '';
+        if (tokenOf(t) || t.length > 80) break;
+        return t;
       }
-      if (node.tagName === 'TD' || node.tagName === 'TH') {
+      if (!field && (node.tagName === 'TD' || node.tagName === 'TH')) {
         const table = node.closest('table');
         const head = table?.tHead?.rows[0] ?? (table?.rows[0]?.querySelector('th') ? table.rows[0] : null);
         const cell = head && head !== node.parentElement ? head.cells[node.cellIndex] : null;
         const t = cell ? shortText(cell) : null;
-        if (t && t.length <= 80 && !tokenOf(t)) return clean(t);
+        if (t && t.length <= 80 && !tokenOf(t)) return t;
       }
     }
+    return '';
+  }
+
+  // The label of a value: what ARIA names it by, else the nearest short text before it (`textBefore`).
+  function labelOfValue(el) {
+    const named = clean(referenced(el, 'aria-labelledby').join(' ') || el.getAttribute('aria-label'));
+    if (named && named.length <= 80) return named;
+    const before = textBefore(el, false);
+    if (before) return clean(before);
     // A help text tied to it, last: a visible label says what a value is better than a hint about it.
     const described = clean(referenced(el, 'aria-describedby').join(' '));
     return described.length <= 80 ? described : '';
@@ -319,12 +314,15 @@
             if (el.type === 'hidden') break;
             if (fields.length >= MAX_FIELDS) { truncated = true; break; }
             const fieldId = fields.length + 1;
-            elements.set(fieldId, el);
             const field = describeField(el, fieldId, Boolean(dialog?.contains(el)));
             fields.push(field);
-            // Where a re-rendered field may be found again: its own form or dialog, never elsewhere on the page.
-            const container = el.closest('form, dialog, [role="dialog"]') ?? el.getRootNode();
-            locators.set(fieldId, { tag: el.tagName, id: el.id, name: el.getAttribute('name'), label: field.labels[0], container });
+            if (deep) {
+              // Only an action's snapshot backs a plan. Where a re-rendered field may be found again: its
+              // own form or dialog, never elsewhere on the page.
+              elements.set(fieldId, el);
+              const container = el.closest('form, dialog, [role="dialog"]') ?? el.getRootNode();
+              locators.set(fieldId, { tag: el.tagName, id: el.id, name: el.getAttribute('name'), label: field.labels[0], container });
+            }
             // A value shown in a read-only field, for copying.
             if ((el.readOnly || el.disabled) && el.type !== 'password') {
               const token = tokenOf(String(el.value ?? ''));

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, KeyError};
-use crate::export::export;
+use crate::export::export as export_for;
 use crate::flow::{
     fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice, PageRequest,
     PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
@@ -232,41 +232,30 @@ impl Flow {
     /// What a page shows, its credential-like values blanked by the content script: enough to observe a
     /// page and plan a fill, and no key passes through KeyBridge that the admin did not capture.
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        self.snapshot_with(tab, false, ASK_MS).await
+        self.snapshot_with(tab, false, true, ASK_MS).await
     }
 
     /// A look for the checklist: values blanked, no scan for dialogs, shadow roots or frames, a short wait.
     async fn look(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        let text = tab.shows(PROSE_PAGES);
-        let request = PageRequest::Snapshot {
-            text,
-            secrets: false,
-            deep: false,
-        };
-        let v = self.ask(tab, to_js(&request), OBSERVE_MS).await?;
-        from_js::<PageSnapshot>(v)?.checked()
+        self.snapshot_with(tab, false, false, OBSERVE_MS).await
     }
 
     /// With `secrets`, the values too: only to capture, on the admin's action, and to check that the
-    /// captured keys are still the page's before a fill.
+    /// captured keys are still the page's before a fill. `deep`: an action's (see `PageRequest`).
     async fn snapshot_with(
         &self,
         tab: &Tab,
         secrets: bool,
+        deep: bool,
         ms: u32,
     ) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
-        let v = self
-            .ask(
-                tab,
-                to_js(&PageRequest::Snapshot {
-                    text,
-                    secrets,
-                    deep: true,
-                }),
-                ms,
-            )
-            .await?;
+        let request = PageRequest::Snapshot {
+            text,
+            secrets,
+            deep,
+        };
+        let v = self.ask(tab, to_js(&request), ms).await?;
         from_js::<PageSnapshot>(v)?.checked()
     }
 
@@ -285,9 +274,8 @@ impl Flow {
 
     /// Reads the facts of every open page of the guide (all tabs at once) and merges them into `known`.
     /// With several dashboard tabs, only the one the admin picked speaks for the tenant.
-    async fn observe(&self, tabs: &[Tab], known: Facts, choices: &Choices) -> Facts {
+    async fn observe(&self, tabs: &[Tab], known: Facts, connection: &TabSlot) -> Facts {
         let mut facts = known.clone();
-        let connection = find_tab(tabs, Role::Connection, choices);
         // Oldest first, so the page the admin looked at last has the final word; the Auth0 tab the admin
         // picked has it over every other.
         let mut ordered = oldest_first(tabs);
@@ -346,12 +334,13 @@ impl Flow {
     /// What the popup shows. The tabs, `storage.session` and the options are read side by side, then the
     /// open pages of the guide all at once.
     async fn state(&self, notice: Option<Notice>) -> PopupState {
-        self.state_as(notice, true).await
+        self.state_as(notice, true, false).await
     }
 
     /// The state; with `look` false, the checklist's facts as last seen (no page is read): the popup's
-    /// first answer, its tabs and captured keys as they are now, while the full look follows.
-    async fn state_as(&self, notice: Option<Notice>, look: bool) -> PopupState {
+    /// first answer, its tabs and captured keys as they are now, while the full look follows. With
+    /// `export`, the configuration written out for the protocol the guide follows.
+    async fn state_as(&self, notice: Option<Notice>, look: bool, export: bool) -> PopupState {
         let (tabs, session, options) = join!(self.tabs(), self.session_all(), self.options());
         // A storage failure is said; the popup still shows the tabs, so its buttons stay usable.
         let (session, failure) = match session {
@@ -380,8 +369,9 @@ impl Flow {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
+        let auth0 = find_tab(&tabs, Role::Connection, &choices);
         let facts = if look {
-            self.observe(&tabs, facts, &choices).await
+            self.observe(&tabs, facts, &auth0).await
         } else {
             facts
         };
@@ -395,8 +385,9 @@ impl Flow {
             custom_domain: options.custom_domain.as_deref(),
         };
         PopupState {
+            export: export.then(|| export_for(&facts, guide_protocol(&facts, &situation))),
             twitter: find_tab(&tabs, Role::Keys, &choices),
-            auth0: find_tab(&tabs, Role::Connection, &choices),
+            auth0,
             guide: checklist(&facts, &situation)
                 .into_iter()
                 .filter(|s| match s.id {
@@ -528,7 +519,7 @@ impl Flow {
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
         let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
-        let snapshot = self.snapshot_with(&tab, true, ASK_MS).await?;
+        let snapshot = self.snapshot_with(&tab, true, true, ASK_MS).await?;
         let pairs = capture_as(&snapshot, accept_lookalike)?;
         let minutes = self
             .options()
@@ -570,7 +561,7 @@ impl Flow {
         }
         // A pair the page shows now that differs from the captured pair of its protocol was regenerated.
         let now = self
-            .snapshot_with(&tab, true, ASK_MS)
+            .snapshot_with(&tab, true, true, ASK_MS)
             .await
             .and_then(|s| capture_as(&s, true))
             .unwrap_or_default();
@@ -693,10 +684,10 @@ impl Flow {
         let mut confirm_capture = false;
         let mut confirm_overwrite = false;
         let mut ask_protocol = false;
-        let mut exported = None;
+        let mut export = false;
         let notice = match request {
             Request::Status => None,
-            Request::Glance => return self.state_as(None, false).await,
+            Request::Glance => return self.state_as(None, false, false).await,
             Request::Capture { accept_lookalike } => match self.capture(accept_lookalike).await {
                 Ok(notice) => Some(notice),
                 Err(e) => {
@@ -749,25 +740,7 @@ impl Flow {
                 }
             }
             Request::Export => {
-                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-                let captured = self
-                    .capture_in_store()
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|c| c.pairs.iter().map(|p| p.protocol).collect())
-                    .unwrap_or_default();
-                let situation = Situation {
-                    open: self
-                        .tabs()
-                        .await
-                        .iter()
-                        .filter_map(|t| kind_for_url(&t.url))
-                        .collect(),
-                    captured,
-                    ..Situation::default()
-                };
-                exported = Some(export(&facts, guide_protocol(&facts, &situation)));
+                export = true;
                 None
             }
             Request::GoTo { tab } => match self.api.focus_tab(tab).await {
@@ -779,8 +752,7 @@ impl Flow {
             confirm_capture,
             confirm_overwrite,
             ask_protocol,
-            export: exported,
-            ..self.state(notice).await
+            ..self.state_as(notice, true, export).await
         }
     }
 }

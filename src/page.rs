@@ -294,6 +294,15 @@ fn field_hint(f: &Field, key: bool) -> bool {
     })
 }
 
+/// The headings that speak for the form: the dialog's when the form is in one, else the page's.
+fn headings_in_view(snapshot: &PageSnapshot) -> &[String] {
+    if fields_in_view(snapshot).1 {
+        &snapshot.modal_headings
+    } else {
+        &snapshot.headings
+    }
+}
+
 /// Finds the one field of the Auth0 form that takes the key (`key`) or the secret, and the protocol its
 /// labels imply: by its label in any language of the catalogue, else by its name, id or autocomplete
 /// hint. Hidden, disabled and read-only fields never count; two candidates are not guessed between.
@@ -343,14 +352,9 @@ fn field_for<'a>(fields: &[&'a Field], key: bool) -> Result<(&'a Field, Option<P
 /// (logo texts included) name Twitter or X, and no other provider. The URL cannot tell: every social
 /// connection has the same shape. With the form in a dialog, the dialog's headings speak for it.
 pub fn check_twitter_connection(snapshot: &PageSnapshot) -> Result<(), Error> {
-    let headings = if fields_in_view(snapshot).1 {
-        &snapshot.modal_headings
-    } else {
-        &snapshot.headings
-    };
     let mut twitter = false;
     let mut other = None;
-    for text in core::iter::once(&snapshot.title).chain(headings) {
+    for text in core::iter::once(&snapshot.title).chain(headings_in_view(snapshot)) {
         let (t, o) = providers_named(text);
         twitter |= t;
         other = other.or(o);
@@ -412,14 +416,8 @@ pub fn form_protocol(snapshot: &PageSnapshot) -> Option<Protocol> {
         [_, _] => return None,
         _ => {}
     }
-    one_protocol(slots.iter().flat_map(|(f, _)| &f.labels)).or_else(|| {
-        let dialog = fields_in_view(snapshot).1;
-        one_protocol(if dialog {
-            snapshot.modal_headings.iter()
-        } else {
-            snapshot.headings.iter()
-        })
-    })
+    one_protocol(slots.iter().flat_map(|(f, _)| &f.labels))
+        .or_else(|| one_protocol(headings_in_view(snapshot).iter()))
 }
 
 /// Plans the fill of a captured pair into an Auth0 Twitter connection page: the pair the form wants, or,

@@ -317,13 +317,13 @@ pub const FILL_ORIGINS: &[&str] = &[
     "https://developer.twitter.com",
     "https://console.x.com",
 ];
-const PORTAL_APP: [Segment; 6] = [
+/// A portal project's apps: `/en/portal/projects/<project id>/apps`, then an app id or `new`.
+const PORTAL_APPS: [Segment; 5] = [
     Literal("en"),
     Literal("portal"),
     Literal("projects"),
     ProjectId,
     Literal("apps"),
-    Digits,
 ];
 const TENANT: [Segment; 3] = [Literal("dashboard"), Region, Tenant];
 /// `/accounts/<account id>/apps/<app id>` [V]; account ids have 19 digits, app ids are numbers.
@@ -396,29 +396,19 @@ const PROFILES: &[PageProfile] = &[
     profile(
         PageKind::PortalKeys,
         PORTAL,
-        Route::Path(&PORTAL_APP, &[Literal("keys")]),
+        Route::Path(&PORTAL_APPS, &[Digits, Literal("keys")]),
     ),
     profile(
         PageKind::PortalAppSettings,
         PORTAL,
-        Route::Path(&PORTAL_APP, &[Literal("settings")]),
+        Route::Path(&PORTAL_APPS, &[Digits, Literal("settings")]),
     ),
     // The 2021-2023 portal shows a new app's keys right after "add app"; the 2020 sign-up ended on
     // "Here are your keys." (real-pages.md §2b, [V]).
     profile(
         PageKind::PortalKeys,
         PORTAL,
-        Route::Path(
-            &[],
-            &[
-                Literal("en"),
-                Literal("portal"),
-                Literal("projects"),
-                ProjectId,
-                Literal("apps"),
-                Literal("new"),
-            ],
-        ),
+        Route::Path(&PORTAL_APPS, &[Literal("new")]),
     ),
     profile(
         PageKind::PortalKeys,
@@ -437,7 +427,7 @@ const PROFILES: &[PageProfile] = &[
     profile(
         PageKind::PortalUserAuthSettings,
         PORTAL,
-        Route::Path(&PORTAL_APP, &[Literal("auth-settings")]),
+        Route::Path(&PORTAL_APPS, &[Digits, Literal("auth-settings")]),
     ),
     profile(
         PageKind::ConsoleApps,

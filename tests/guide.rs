@@ -52,6 +52,10 @@ fn only_the_prose_pages_need_the_page_text() {
     assert_eq!(needed, ["auth0-it-works", "auth0-tenant-error-wrong-keys"]);
 }
 
+fn targets(plan: &keybridge::page::FillPlan) -> Vec<Target> {
+    plan.actions.iter().map(|a| a.target.clone()).collect()
+}
+
 fn acme() -> Tenant {
     Tenant {
         name: "acme-demo".into(),
@@ -247,14 +251,7 @@ fn plans_the_callback_url_into_each_form_that_takes_it() {
         &[],
     )
     .expect("portal");
-    assert_eq!(
-        portal
-            .actions
-            .iter()
-            .map(|a| a.target.clone())
-            .collect::<Vec<_>>(),
-        [Target::CallbackUrl, Target::WebsiteUrl]
-    );
+    assert_eq!(targets(&portal), [Target::CallbackUrl, Target::WebsiteUrl]);
     assert!(plan_action(
         &GuideAction::FillCallback,
         &snapshot("twitter-legacy-settings"),
@@ -293,13 +290,7 @@ fn plans_sign_in_applications_and_try_on_their_pages_only() {
         &["Acme Web".into()],
     )
     .expect("apps");
-    assert_eq!(
-        apps.actions
-            .iter()
-            .map(|a| a.target.clone())
-            .collect::<Vec<_>>(),
-        [Target::Application("Acme Web".into())]
-    );
+    assert_eq!(targets(&apps), [Target::Application("Acme Web".into())]);
     let seed = plan_action(
         &GuideAction::Try,
         &snapshot("auth0-seed-settings"),
@@ -356,11 +347,7 @@ fn reads_the_console_apps_user_authentication() {
     )
     .expect("the callback");
     assert_eq!(
-        callback
-            .actions
-            .iter()
-            .map(|a| a.target.clone())
-            .collect::<Vec<_>>(),
+        targets(&callback),
         [Target::CallbackUrl, Target::WebsiteUrl]
     );
     // The Auth0 forms say their protocol: the create flow's help (OAuth 2.0), the seed dialog's labels.

@@ -336,13 +336,7 @@ fn a_settings_form_not_rendered_yet_asks_to_wait() {
 #[test]
 fn two_candidate_fields_are_not_guessed_between() {
     let mut f = fixture("auth0-connection-settings");
-    let mut twin = f
-        .snapshot
-        .fields
-        .iter()
-        .find(|fd| fd.html_id == "client_id")
-        .expect("field")
-        .clone();
+    let mut twin = field_with_id(&f, "client_id");
     twin.id = 99;
     f.snapshot.fields.push(twin);
     assert_eq!(
@@ -412,6 +406,16 @@ fn labelled(key: &str, secret: &str) -> Fixture {
         }
     }
     f
+}
+
+/// A copy of the fixture's field of that `id` attribute, to add a twin of it.
+fn field_with_id(f: &Fixture, id: &str) -> keybridge::snapshot::Field {
+    f.snapshot
+        .fields
+        .iter()
+        .find(|fd| fd.html_id == id)
+        .expect("field")
+        .clone()
 }
 
 fn targets(plan: &keybridge::page::FillPlan) -> Vec<Target> {
@@ -606,13 +610,7 @@ fn a_translated_dashboard_is_filled_by_its_fields_names_and_only_those() {
         Some(Protocol::OAuth1)
     );
     // A visible search box or a second field hinted the same way is never guessed.
-    let mut twin = f
-        .snapshot
-        .fields
-        .iter()
-        .find(|fd| fd.html_id == "client_id")
-        .expect("field")
-        .clone();
+    let mut twin = field_with_id(&f, "client_id");
     twin.id = 98;
     twin.html_id = "search_client_id".into();
     twin.name = String::new();

@@ -13,6 +13,17 @@ const step = (popup, id) => popup.locator(`#guide li[data-step=${id}]`);
 
 const openPage = (url) => env.openPage(url);
 
+/// The current era's Applications tab: the admin ticks Default App in the popup, KeyBridge switches it on,
+/// the admin saves.
+async function enableDefaultApp(auth0, popup) {
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await popup.getByLabel('Default App').check();
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(auth0.locator('#saved-clients')).toHaveText('["Default App"]');
+  await expect(step(popup, 'applications')).toHaveClass(/done/);
+}
+
 /// The popup, once it shows the guide.
 async function openPopup() {
   const popup = await env.openPopup();
@@ -112,12 +123,7 @@ test('the X developer portal and the current dashboard: from a blank app to It w
   await auth0.getByRole('button', { name: 'Save' }).click();
   await expect(auth0.locator('#saved-state')).toContainText('"status":"saved"');
 
-  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
-  await popup.getByLabel('Default App').check();
-  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
-  await auth0.getByRole('button', { name: 'Save' }).click();
-  await expect(auth0.locator('#saved-clients')).toHaveText('["Default App"]');
-  await expect(step(popup, 'applications')).toHaveClass(/done/);
+  await enableDefaultApp(auth0, popup);
 
   await popup.getByRole('button', { name: 'Try connection' }).click();
   await expect(auth0.getByRole('menuitem', { name: 'Try Connection' })).toBeFocused();
@@ -168,12 +174,7 @@ test('today: the X Developer Console, OAuth 2.0 and Create Connection: from a bl
   await expect(auth0).toHaveURL(env.urls.auth0Settings);
   expect(w.tenant.connection).toMatchObject({ protocol: 'oauth2', clientId: app.oauth2.clientId, clientSecret: app.oauth2.clientSecret });
 
-  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
-  await popup.getByLabel('Default App').check();
-  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
-  await auth0.getByRole('button', { name: 'Save' }).click();
-  await expect(auth0.locator('#saved-clients')).toHaveText('["Default App"]');
-  await expect(step(popup, 'applications')).toHaveClass(/done/);
+  await enableDefaultApp(auth0, popup);
 
   await popup.getByRole('button', { name: 'Try connection' }).click();
   const signIn = await clickTry(env.browser, auth0, 'Try Connection');
