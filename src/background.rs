@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, KeyError};
 use crate::export::export as export_for;
 use crate::flow::{
-    fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice, PageRequest,
-    PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
+    connection_slot, fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice,
+    PageRequest, PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{
     checklist, guide_protocol, observe, plan_action, Facts, GuideAction, Situation, StepId,
@@ -205,8 +205,16 @@ impl Flow {
         stored_or_default(self.session(CHOICES_KEY).await)
     }
 
+    /// The tab of `role`; the Auth0 tab held to the flow's tenant (`connection_slot`).
     async fn slot(&self, role: Role) -> TabSlot {
-        find_tab(&self.tabs().await, role, &self.choices().await)
+        let (tabs, choices) = join!(self.tabs(), self.choices());
+        match role {
+            Role::Keys => find_tab(&tabs, role, &choices),
+            Role::Connection => {
+                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+                connection_slot(&tabs, &choices, facts.tenant.as_ref())
+            }
+        }
     }
 
     /// The captured keys, forgotten here if they have expired.
@@ -369,7 +377,7 @@ impl Flow {
             Ok(c) => (c.map(|c| c.view()), notice),
             Err(e) => (None, notice.or(Some(Notice::error(e)))),
         };
-        let auth0 = find_tab(&tabs, Role::Connection, &choices);
+        let auth0 = connection_slot(&tabs, &choices, facts.tenant.as_ref());
         let facts = if look {
             self.observe(&tabs, facts, &auth0).await
         } else {
@@ -616,7 +624,13 @@ impl Flow {
         let tab = slot.tab.ok_or(Error::NoAuth0Tab)?;
         // The secret goes only to the Auth0 tab the admin picked, or the one candidate no page opened.
         if slot.guessed {
-            return Err(Error::PickAuth0Tab);
+            return Err(match (slot.started_with, slot.tenant) {
+                (Some(started), Some(shown)) => Error::TenantChanged {
+                    shown: shown.domain,
+                    started: started.domain,
+                },
+                _ => Error::PickAuth0Tab,
+            });
         }
         // An earlier answer stands on the page it was given for (the "Replace in Auth0" that follows it,
         // a fill again); never on another page, whatever the checklist last saw there.

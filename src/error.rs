@@ -32,6 +32,12 @@ pub enum Error {
     NoAuth0Tab,
     /// Several Auth0 tabs, or one another page opened: the admin picks the one to fill.
     PickAuth0Tab,
+    /// The Auth0 tab names another tenant (`shown`) than the one the setup started with: the admin picks
+    /// it first.
+    TenantChanged {
+        shown: String,
+        started: String,
+    },
     NotKeysPage(String),
     NotAuth0Page(String),
     /// The connection page names another provider (its name as the page shows it).
@@ -112,6 +118,9 @@ impl Error {
             NoTwitterTab => Text::new("errNoTwitterTab"),
             NoAuth0Tab => Text::new("errNoAuth0Tab"),
             PickAuth0Tab => Text::new("errPickAuth0Tab"),
+            TenantChanged { shown, started } => {
+                Text::with("errTenantChanged", [shown.clone(), started.clone()])
+            }
             NotKeysPage(u) => Text::with("errNotKeysPage", [u.clone()]),
             NotAuth0Page(u) => Text::with("errNotAuth0Page", [u.clone()]),
             OtherProvider(p) => Text::with("errOtherProvider", [p.clone()]),

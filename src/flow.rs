@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::export::Export;
-use crate::guide::{Application, GuideAction, Step};
+use crate::guide::{tenant_in_url, Application, GuideAction, Step, Tenant};
 use crate::keys::{KeyPair, Protocol};
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
 use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
@@ -153,6 +153,11 @@ pub struct TabSlot {
     /// `tab` is only KeyBridge's guess among several candidates: the Auth0 tab is never filled on a
     /// guess; the admin picks it first.
     pub guessed: bool,
+    /// The Auth0 tenant `tab` is for: the one its URL names, else (a seed-era dashboard, whose URL names
+    /// none) the one the flow's facts hold. Shown beside Fill Auth0.
+    pub tenant: Option<Tenant>,
+    /// The tenant the flow started with, when `tab` names another: never filled until the admin picks it.
+    pub started_with: Option<Tenant>,
 }
 
 impl Tab {
@@ -202,7 +207,30 @@ pub fn find_tab(tabs: &[Tab], role: Role, choices: &Choices) -> TabSlot {
         } else {
             Vec::new()
         },
+        ..TabSlot::default()
     }
+}
+
+/// The Auth0 tab, held to the tenant the flow started with (`flow`, the facts' tenant): a tab whose URL
+/// names another tenant, even the only one, is a guess until the admin picks it (any page can open a
+/// dashboard of any tenant). The tenant comes from the URL; page text is never asked.
+pub fn connection_slot(tabs: &[Tab], choices: &Choices, flow: Option<&Tenant>) -> TabSlot {
+    let mut slot = find_tab(tabs, Role::Connection, choices);
+    let Some(tab) = slot.tab.clone() else {
+        return slot;
+    };
+    let named = tenant_in_url(&tab.url);
+    if let (Some(shown), Some(flow), false) = (&named, flow, slot.chosen) {
+        if shown.domain != flow.domain {
+            slot.guessed = true;
+            slot.started_with = Some(flow.clone());
+            if slot.choices.is_empty() {
+                slot.choices.push(tab);
+            }
+        }
+    }
+    slot.tenant = named.or_else(|| flow.cloned());
+    slot
 }
 
 /// Captured keys as kept in `storage.session`.
@@ -391,5 +419,36 @@ mod tests {
             (slot.tab.map(|t| t.id), slot.chosen, slot.choices.len()),
             (Some(2), false, 0)
         );
+    }
+
+    #[test]
+    fn another_tenant_is_a_guess_even_as_the_only_auth0_tab() {
+        let acme = tenant_in_url(&tab(1, SETTINGS, 0).url);
+        let globex = "/dashboard/eu/globex/connections/social/con_ABCDEFGH12345678/settings";
+        let tabs = [tab(7, globex, 10)];
+        // Before any tenant is known: the one candidate, its tenant from its URL.
+        let slot = connection_slot(&tabs, &Choices::default(), None);
+        assert!(!slot.guessed);
+        assert_eq!(
+            slot.tenant.map(|t| t.domain).as_deref(),
+            Some("globex.eu.auth0.com")
+        );
+        // The setup started with acme: globex's tab waits for the admin's pick, and is offered for it.
+        let slot = connection_slot(&tabs, &Choices::default(), acme.as_ref());
+        assert!(slot.guessed);
+        assert_eq!(slot.started_with, acme);
+        assert_eq!(slot.choices.iter().map(|t| t.id).collect::<Vec<_>>(), [7]);
+        let mut choices = Choices::default();
+        choices.set(Role::Connection, 7);
+        let slot = connection_slot(&tabs, &choices, acme.as_ref());
+        assert!(!slot.guessed && slot.chosen && slot.started_with.is_none());
+        // The same tenant is no change; a seed-era dashboard (no tenant in its URL) shows the flow's.
+        let same = connection_slot(&[tab(1, SETTINGS, 0)], &Choices::default(), acme.as_ref());
+        assert!(!same.guessed);
+        let mut seed_tab = tab(1, "/", 0);
+        seed_tab.url.hash = "#/connections/social/twitter/settings".into();
+        let seed = connection_slot(&[seed_tab], &Choices::default(), acme.as_ref());
+        assert!(!seed.guessed);
+        assert_eq!(seed.tenant, acme);
     }
 }

@@ -12,7 +12,7 @@ use crate::site::{
     is_region, is_tenant_name, is_tenant_origin, kind_for_url, label_is, normalize_label, PageKind,
     CALLBACK_PAGES,
 };
-use crate::snapshot::{Field, PageSnapshot};
+use crate::snapshot::{Field, PageSnapshot, PageUrl};
 use crate::text::Text;
 
 /// The Auth0 tenant the Auth0 tab shows.
@@ -135,17 +135,26 @@ fn checked_app_type(snapshot: &PageSnapshot) -> Option<bool> {
         .find_map(|f| f.labels.first().and_then(|l| confidential_type(l)))
 }
 
+/// The tenant a dashboard URL names (`/dashboard/<region>/<tenant>/…`), if it names one.
+pub fn tenant_in_url(url: &PageUrl) -> Option<Tenant> {
+    let mut segs = url.segments();
+    let (Some("dashboard"), Some(region), Some(name)) = (segs.next(), segs.next(), segs.next())
+    else {
+        return None;
+    };
+    (is_region(region) && is_tenant_name(name)).then(|| Tenant {
+        name: name.to_string(),
+        domain: [name, ".", region, ".auth0.com"].concat(),
+    })
+}
+
 /// The tenant an Auth0 dashboard page is about: the one its URL names (the current era's
 /// `/dashboard/<region>/<tenant>/…`). Only a page whose URL names none (the seed era's hash routes) may
 /// say it in its text; text never overrides the URL (a row reading "Domain: evil.us.auth0.com" could be
 /// anyone's, such as an application's name).
 fn tenant_of(snapshot: &PageSnapshot) -> Option<Tenant> {
-    let mut segs = snapshot.url.segments();
-    if let (Some("dashboard"), Some(region), Some(name)) = (segs.next(), segs.next(), segs.next()) {
-        return (is_region(region) && is_tenant_name(name)).then(|| Tenant {
-            name: name.to_string(),
-            domain: [name, ".", region, ".auth0.com"].concat(),
-        });
+    if snapshot.url.segments().next() == Some("dashboard") {
+        return tenant_in_url(&snapshot.url);
     }
     let shown = snapshot
         .pairs

@@ -62,7 +62,17 @@ pub struct Popup {
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
     let count = || slot.choices.len().to_string();
     match &slot.tab {
-        Some(t) if slot.guessed => Text::with("tabPickFirst", [t.title.clone(), count()]),
+        Some(t) if slot.guessed => match (&slot.tenant, &slot.started_with) {
+            (Some(shown), Some(started)) => Text::with(
+                "tabOtherTenant",
+                [
+                    t.title.clone(),
+                    shown.domain.clone(),
+                    started.domain.clone(),
+                ],
+            ),
+            _ => Text::with("tabPickFirst", [t.title.clone(), count()]),
+        },
         Some(t) if !slot.choices.is_empty() && slot.chosen => {
             Text::with("tabPicked", [t.title.clone(), count()])
         }
@@ -557,6 +567,9 @@ impl Popup {
             &[s.prefix, "-tab"].concat(),
             &self.tr(&tab_line(slot, s.missing)),
         );
+        if role == Role::Connection {
+            self.render_target(slot, state.captured.as_ref());
+        }
         let goto = [s.prefix, "-goto"].concat();
         self.set_hidden(&goto, slot.tab.is_none());
         if let (Some(t), Some(b)) = (&slot.tab, self.by_id(&goto)) {
@@ -615,6 +628,21 @@ impl Popup {
             ul.set_attribute("aria-label", &self.t(s.choices_label))?;
         }
         self.replace_children(&list, items)
+    }
+
+    /// Where Fill Auth0 puts the keys, said before the click: the tenant (from the tab's address) and the
+    /// page the keys came from.
+    fn render_target(&self, slot: &TabSlot, captured: Option<&CapturedView>) {
+        self.set_hidden("fill-target", slot.tab.is_none());
+        let text = match (&slot.tenant, captured) {
+            (Some(t), Some(c)) => Text::with(
+                "fillTargetKeys",
+                [t.name.clone(), t.domain.clone(), c.source_title.clone()],
+            ),
+            (Some(t), None) => Text::with("fillTarget", [t.name.clone(), t.domain.clone()]),
+            (None, _) => Text::new("fillTargetUnnamed"),
+        };
+        self.set_text("fill-target", &self.tr(&text));
     }
 
     fn render_captured(&self, captured: Option<&CapturedView>) {

@@ -300,8 +300,7 @@ async fn several_candidate_tabs_are_listed_and_one_can_be_picked() {
     let slot = TabSlot {
         tab: Some(a_tab(1, "Acme Sign-in")),
         choices: vec![a_tab(1, "Acme Sign-in"), a_tab(2, "Other App")],
-        chosen: false,
-        guessed: false,
+        ..TabSlot::default()
     };
     let (_popup, root, sent) = mount(PopupState {
         twitter: slot,

@@ -221,3 +221,36 @@ test('a dashboard that another page opens beside the admin\'s is never filled on
   await expect(own.getByLabel('API Key')).not.toHaveValue('');
   await expect(dashboard.getByLabel('API Key')).toHaveValue('');
 });
+
+test('a dashboard of another tenant, even the only Auth0 tab, is never filled until the admin picks it', async () => {
+  env.world.world.tenant.otherTenants = [{ name: 'globex-prod', region: 'eu' }];
+  const tenant = new URL(env.urls.auth0Settings).pathname.split('/')[3];
+  await openPage(env.urls.legacyKeys);
+  const own = await openPage(env.urls.auth0Settings);
+  await expect(own.getByLabel('API Key')).toBeVisible();
+  let popup = await openPopup();
+  // Said before any click: which tenant Fill Auth0 fills, and from which page the keys come.
+  await expect(popup.locator('#fill-target')).toHaveText(`Fills tenant ${tenant} (${tenant}.us.auth0.com).`);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#fill-target')).toContainText(`Fills tenant ${tenant} (${tenant}.us.auth0.com) with the keys from “`);
+  await own.close();
+  // The admin's dashboard is gone; a hostile page opens another tenant's: the only Auth0 tab now.
+  const evil = await openPage('https://manage-auth0.evil.test/__evil/page');
+  const opened = env.browser.context.waitForEvent('page');
+  await evil.evaluate((url) => { window.open(url); }, env.urls.auth0Settings.replace(`/dashboard/us/${tenant}/`, '/dashboard/eu/globex-prod/'));
+  const other = await opened;
+  await expect(other.getByLabel('API Key')).toBeVisible();
+  await popup.close();
+  popup = await openPopup();
+  await expect(popup.locator('#auth0-step .tab')).toContainText(`is for tenant globex-prod.eu.auth0.com, not ${tenant}.us.auth0.com`);
+  await expect(popup.locator('#fill-target')).toContainText('Fills tenant globex-prod (globex-prod.eu.auth0.com)');
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#notice')).toContainText(`This Auth0 tab is for tenant globex-prod.eu.auth0.com, but this setup started with ${tenant}.us.auth0.com`);
+  await expect(other.getByLabel('API Key')).toHaveValue('');
+  // Only the admin's pick makes it the tenant to fill; the callback URL follows it then.
+  await popup.locator('#auth0-choices li').first().getByRole('button', { name: /Use this tab/ }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  await expect(other.getByLabel('API Key')).not.toHaveValue('');
+  await expect(popup.locator('#guide li[data-step=callback]')).toContainText('https://globex-prod.eu.auth0.com/login/callback');
+});

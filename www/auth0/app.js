@@ -301,7 +301,10 @@
     const loc = useLocation();
     const [boot] = useData(() => api('/api/v2/replica/bootstrap'), []);
     if (!boot) return h(Spinner);
-    const t = boot.tenant;
+    // The admin may belong to several tenants: the dashboard serves each at its own path (the replica's
+    // other tenants show the same connection; the security tests open one beside the admin's).
+    const under = (x) => loc.path.startsWith(`/dashboard/${x.region}/${x.name}/`) || loc.path === `/dashboard/${x.region}/${x.name}`;
+    const t = [boot.tenant, ...(boot.otherTenants ?? [])].find(under) ?? boot.tenant;
     const base = `/dashboard/${t.region}/${t.name}`;
     if (loc.path === '/' || loc.path === '') {
       const seed = { ...boot, era: 'seed' };
@@ -313,7 +316,7 @@
       if (route === '/connections/social/twitter/clients') view = h(TwitterConnection, { boot: seed, tab: 'clients', hrefs });
       return h(Shell, { boot: seed, base }, view);
     }
-    const current = { ...boot, era: 'current' };
+    const current = { ...boot, tenant: t, era: 'current' };
     if (!loc.path.startsWith(`${base}/`) && loc.path !== base) {
       return h(Shell, { boot: current, base }, h('h1', null, 'Tenant not found'));
     }

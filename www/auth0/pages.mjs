@@ -57,7 +57,8 @@ export function handle(world, method, url, form) {
   const body = () => JSON.parse(form || 'null');
   switch (url.pathname) {
     case '/api/v2/replica/bootstrap':
-      return json({ tenant: { name: t.name, region: t.region, domain: tenantDomain(t) }, connection: { id: c.id, provider: c.provider ?? 'Twitter', protocol: c.protocol },
+      return json({ tenant: { name: t.name, region: t.region, domain: tenantDomain(t) },
+        otherTenants: (t.otherTenants ?? []).map((o) => ({ ...o, domain: tenantDomain(o) })), connection: { id: c.id, provider: c.provider ?? 'Twitter', protocol: c.protocol },
         tryUrl: tryUrl(world), fieldLabels: t.fieldLabels ?? null, createHelp: t.createHelp, protocolUi: t.protocolUi,
         seedDialog: Boolean(t.seedDialog), csrf: randomBytes(8).toString('hex') });
     case '/api/v2/connections':
