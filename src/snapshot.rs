@@ -142,6 +142,10 @@ impl PageSnapshot {
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);
         }
+        // A plan names its fields by id: each id names one field (`content.js` counts them up).
+        if !self.fields.windows(2).all(|w| w[0].id < w[1].id) {
+            return Err(Error::BadMessage);
+        }
         Ok(self)
     }
 }

@@ -395,6 +395,14 @@ fn oversized_snapshots_are_refused() {
     assert_eq!(f.snapshot.checked(), Err(Error::SnapshotTooLarge));
 }
 
+#[test]
+fn a_snapshot_naming_two_fields_by_one_id_is_refused() {
+    let mut f = fixture("auth0-connection-settings");
+    let twin = f.snapshot.fields[0].clone();
+    f.snapshot.fields.insert(1, twin);
+    assert_eq!(f.snapshot.checked(), Err(Error::BadMessage));
+}
+
 /// The current era's settings page with its two fields labelled `key` / `secret` (and nothing else said).
 fn labelled(key: &str, secret: &str) -> Fixture {
     let mut f = fixture("auth0-connection-settings");
