@@ -50,6 +50,9 @@ const browserApi = {
   sessionSet: (key, value) => api.storage.session.set({ [key]: value }),
   sessionRemove: (key) => api.storage.session.remove(key),
   scheduleExpiry: (when) => api.alarms.create(EXPIRY_ALARM, { when }),
+  // Whether the admin let KeyBridge read the pages where a Try ends (the optional host permissions: the
+  // tenant's sign-in pages, Twitter's authorize page). The popup asks for them when Try is clicked.
+  tryPagesAllowed: () => api.permissions.contains({ origins: api.runtime.getManifest().optional_host_permissions ?? [] }),
   // Options are never secret (a custom domain, the expiry, which steps to show).
   optionsGet: async () => (await api.storage.local.get('options')).options,
 };

@@ -23,6 +23,16 @@ const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? ''
 const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
   { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, glance, status);
 
+// Try connection: the browser asks the admin, in this very click (a permission prompt needs one), whether
+// KeyBridge may read the pages where a Try ends, to say why it failed. Not awaited: the Try goes ahead
+// either way, and "It works!" is read without it.
+document.addEventListener('click', (event) => {
+  if (!event.target.closest?.('[data-asks-access]')) return;
+  const origins = api.runtime.getManifest().optional_host_permissions ?? [];
+  // Called in the click itself (Firefox allows the prompt only there); granted already, it asks nothing.
+  Promise.resolve(api.permissions.request({ origins })).catch(() => {});
+}, true);
+
 // Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page. The
 // core waits a moment for more changes, and also looks again now and then (single-page apps).
 api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title || change.status === 'complete') popup.tabsChanged(); });

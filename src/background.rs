@@ -54,6 +54,9 @@ extern "C" {
     /// The admin's options: plain settings in `storage.local` (captured values never go there).
     #[wasm_bindgen(method, catch, js_name = optionsGet)]
     async fn options_get(this: &BrowserApi) -> Result<JsValue, JsValue>;
+    /// Whether KeyBridge may read the pages where a Try ends (its optional host permissions).
+    #[wasm_bindgen(method, catch, js_name = tryPagesAllowed)]
+    async fn try_pages_allowed(this: &BrowserApi) -> Result<JsValue, JsValue>;
     /// Wakes the background at `when` (ms since the epoch) to forget expired keys.
     #[wasm_bindgen(method, catch, js_name = scheduleExpiry)]
     async fn schedule_expiry(this: &BrowserApi, when: f64) -> Result<JsValue, JsValue>;
@@ -349,7 +352,14 @@ impl Flow {
     /// first answer, its tabs and captured keys as they are now, while the full look follows. With
     /// `export`, the configuration written out for the protocol the guide follows.
     async fn state_as(&self, notice: Option<Notice>, look: bool, export: bool) -> PopupState {
-        let (tabs, session, options) = join!(self.tabs(), self.session_all(), self.options());
+        let (tabs, session, options, try_readable) = join!(
+            self.tabs(),
+            self.session_all(),
+            self.options(),
+            self.api.try_pages_allowed()
+        );
+        // Unknown counts as not allowed: the checklist then says how to allow it.
+        let try_readable = try_readable.is_ok_and(|v| v.is_truthy());
         // A storage failure is said; the popup still shows the tabs, so its buttons stay usable.
         let (session, failure) = match session {
             Ok(s) => (s, None),
@@ -391,6 +401,7 @@ impl Flow {
                 .unwrap_or_default(),
             filled: &fill,
             custom_domain: options.custom_domain.as_deref(),
+            try_readable,
         };
         PopupState {
             export: export.then(|| export_for(&facts, guide_protocol(&facts, &situation))),

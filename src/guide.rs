@@ -421,6 +421,10 @@ pub struct Situation<'a> {
     pub captured: Vec<Protocol>,
     pub filled: &'a [FieldVerdict],
     pub custom_domain: Option<&'a str>,
+    /// Whether KeyBridge may read the pages where a Try ends (the tenant's sign-in pages, Twitter's
+    /// authorize page: optional permissions the popup asks for when Try is clicked). "It works!" is on the
+    /// dashboard and is read either way.
+    pub try_readable: bool,
 }
 
 /// The pages only the legacy apps.twitter.com has: an app there has only the consumer pair.
@@ -590,7 +594,11 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         step(
             StepId::Try,
             works,
-            Text::new(if works { "whyTryWorks" } else { "whyTryTodo" }),
+            Text::new(match (works, now.try_readable) {
+                (true, _) => "whyTryWorks",
+                (false, true) => "whyTryTodo",
+                (false, false) => "whyTryAsksAccess",
+            }),
             open(&[
                 Auth0TwitterConnection,
                 Auth0SocialConnections,

@@ -729,6 +729,10 @@ impl Popup {
             if secondary {
                 b.set_class_name("secondary");
             }
+            if action == GuideAction::Try {
+                // popup.js asks the browser, in this click, for the pages where a Try ends.
+                b.set_attribute("data-asks-access", "")?;
+            }
             li.append_child(&b)?;
         }
         Ok(li)

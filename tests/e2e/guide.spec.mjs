@@ -198,6 +198,8 @@ const BROKEN = [
 
 for (const [what, id, breakIt, message] of BROKEN) {
   test(`when ${what}, Try shows the error page and the checklist names that step`, async () => {
+    // The admin allowed KeyBridge to read the pages where a Try ends (asked when Try connection is clicked).
+    await env.relaunch([], { grantOptional: true });
     const w = env.world.world;
     const app = w.twitterApps[0];
     Object.assign(app, { callbackUrl: callback(), signInWithTwitter: true });
@@ -216,3 +218,31 @@ for (const [what, id, breakIt, message] of BROKEN) {
     await expect(popup.locator('#guide li.blocked')).toHaveCount(1);
   });
 }
+
+test('without the optional access to the sign-in pages, a failed Try is not read, and the checklist says how to allow it', async () => {
+  const w = env.world.world;
+  const app = w.twitterApps[0];
+  Object.assign(app, { callbackUrl: callback(), signInWithTwitter: true });
+  Object.assign(w.tenant.connection, { clientId: app.consumerKey, clientSecret: 'x'.repeat(50) });
+  const auth0 = await openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await expect(step(popup, 'try')).toContainText('your browser asks you when you click Try connection');
+  // Required permissions only: the tenant's sign-in pages and Twitter's authorize page are not KeyBridge's.
+  const worker = await env.browser.currentWorker();
+  expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*.auth0.com/*'] }))).toBe(false);
+  expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://api.twitter.com/*'] }))).toBe(false);
+  const tryButton = popup.getByRole('button', { name: 'Try connection' });
+  await expect(tryButton).toHaveAttribute('data-asks-access', '');
+  // The browser's prompt cannot be answered in headless Chromium: it stays unanswered, as if refused.
+  await tryButton.click();
+  const signIn = await clickTry(env.browser, auth0, 'Try Connection');
+  await expect(signIn.locator('.error-card')).toBeVisible();
+  await popup.bringToFront();
+  // The error page is on the tenant's domain: not read, so no step is blamed, and nothing is claimed. (A
+  // negative: given the popup's two looks of 1.5 s each, in which the granted run names the keys step.)
+  await popup.waitForTimeout(3200);
+  await expect(step(popup, 'try')).toContainText('your browser asks you when you click Try connection');
+  await expect(popup.locator('#guide li.blocked')).toHaveCount(0);
+  await expect(step(popup, 'try')).not.toHaveClass(/done/);
+});

@@ -1,5 +1,5 @@
 // Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium, the popup.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,43 @@ export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
 export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
 
 /// Launches Debian's Chromium with the built extension (or `extension`); every replica host resolves to the world.
-export async function launchChromium(port, extraArgs = [], extension = CHROME_EXTENSION) {
+/// Chromium with KeyBridge loaded. `grantOptional`: the admin has already allowed the optional host
+/// permissions (the pages where a Try ends), as if they had said yes to the browser's prompt: headless
+/// Chromium cannot show that prompt, so the grant is written into the profile as Chromium keeps it (a first
+/// launch installs the extension, then its granted permissions are extended and the browser started again).
+export async function launchChromium(port, extraArgs = [], extension = CHROME_EXTENSION, { grantOptional = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'keybridge-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  if (grantOptional) await grantOptionalHosts(profile, extension, port);
+  const context = await launchIn(profile, extension, port, extraArgs);
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  // The service worker may be stopped and restarted: ask for the live one.
+  const currentWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+  return { context, worker, currentWorker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
+}
+
+async function grantOptionalHosts(profile, extension, port) {
+  const first = await launchIn(profile, extension, port, []);
+  const worker = first.serviceWorkers()[0] ?? await first.waitForEvent('serviceworker');
+  const id = new URL(worker.url()).host;
+  const optional = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')).optional_host_permissions;
+  await first.close();
+  const file = join(profile, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions.settings[id];
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key].explicit_host = [...new Set([...settings[key].explicit_host, ...optional])].sort();
+  }
+  settings.runtime_granted_permissions = { api: [], explicit_host: optional, manifest_permissions: [], scriptable_host: [] };
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+function launchIn(profile, extension, port, extraArgs) {
+  return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors: true,
@@ -28,15 +62,6 @@ export async function launchChromium(port, extraArgs = [], extension = CHROME_EX
       ...extraArgs,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  const extensionId = new URL(worker.url()).host;
-  const close = async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
-  // The service worker may be stopped and restarted: ask for the live one.
-  const currentWorker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-  return { context, worker, currentWorker, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }
 
 /// The port the replica world listens on.
@@ -57,10 +82,11 @@ export const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
 export function extensionHooks(test, expect, { savesOptions = false } = {}) {
   const env = {
     world: undefined, urls: undefined, browser: undefined, consoleLines: [],
-    /// Closes this test's browser and starts another with `extraArgs` (a language, say).
-    async relaunch(extraArgs) {
+    /// Closes this test's browser and starts another with `extraArgs` (a language, say) and `options`
+    /// (`launchChromium`'s).
+    async relaunch(extraArgs, options) {
       await env.browser.close();
-      env.browser = await launchChromium(PORT, extraArgs);
+      env.browser = await launchChromium(PORT, extraArgs, CHROME_EXTENSION, options);
       env.consoleLines = recordConsole(env.browser);
     },
     /// A new tab at `url`.
