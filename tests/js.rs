@@ -338,6 +338,11 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
             choices: vec![tab.clone(), Tab { id: 5, ..tab }],
             chosen: true,
             guessed: false,
+            tenant: Some(keybridge::guide::Tenant {
+                name: "acme".into(),
+                domain: "acme.us.auth0.com".into(),
+            }),
+            started_with: None,
         },
         captured: Some(CapturedView {
             protocols: vec![keybridge::keys::Protocol::OAuth1],
