@@ -88,9 +88,11 @@ async function body(req) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
+/// The replica world on `port`, and on each of `alsoOn` too (one world: Firefox reaches a host on the URL's
+/// own port, so a test of "the same page on another port" needs a listener there).
+export async function startWorld({ port = 8443, host = '127.0.0.1', alsoOn = [] } = {}) {
   let world = newWorld();
-  const server = createServer(certificate(HOSTS), async (req, res) => {
+  const handler = async (req, res) => {
     const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
     const send = (status, type, text, headers = {}) => {
       const all = { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP_BY_HOST[hostName] ?? CSP,
@@ -127,13 +129,18 @@ export async function startWorld({ port = 8443, host = '127.0.0.1' } = {}) {
     } catch (e) {
       send(500, 'text/plain', `replica error: ${e.message}`);
     }
-  });
-  await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  };
+  const servers = [];
+  for (const p of [port, ...alsoOn]) {
+    const server = createServer(certificate(HOSTS), handler);
+    await new Promise((resolve, reject) => server.once('error', reject).listen(p, host, resolve));
+    servers.push(server);
+  }
   return {
-    port: server.address().port,
+    port: servers[0].address().port,
     get world() { return world; },
     reset() { world = newWorld(); },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    close: () => Promise.all(servers.map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }))),
   };
 }
 

@@ -1,4 +1,4 @@
-// A minimal W3C WebDriver client for geckodriver: just what the Firefox end-to-end test needs.
+// A minimal W3C WebDriver client for geckodriver: just what the Firefox end-to-end tests need.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -32,7 +32,15 @@ export async function startGeckodriver(binary) {
   const port = await freePort();
   const websocket = await freePort();
   const child = spawn(binary, ['--port', String(port), '--websocket-port', String(websocket), '--allow-system-access'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // Firefox's own chrome-script noise (its internals' errors and warnings) is dropped; the rest is shown.
+  const NOISE = /^(JavaScript (error|warning): |\*\*\* You are running in headless mode)|^\S*@(https?|moz-extension|resource|chrome):\S*:\d+:\d+$/;
+  let rest = '';
+  child.stderr.on('data', (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    for (const line of lines) if (line && !NOISE.test(line)) process.stderr.write(`${line}\n`);
   });
   const base = `http://127.0.0.1:${port}`;
   await waitFor('geckodriver', async () => (await fetch(`${base}/status`)).ok);
@@ -76,5 +84,9 @@ export class Session {
   property(el, name) { return this.call('GET', `/element/${el}/property/${name}`); }
   enabled(el) { return this.call('GET', `/element/${el}/enabled`); }
   executeAsync(script, args = []) { return this.call('POST', '/execute/async', { script, args }); }
+  /// Runs `script` (a function body) with `args`; a returned Promise is awaited, elements become references.
+  executeSync(script, args = []) { return this.call('POST', '/execute/sync', { script, args }); }
+  clear(el) { return this.call('POST', `/element/${el}/clear`, {}); }
+  type(el, text) { return this.call('POST', `/element/${el}/value`, { text }); }
   close() { return this.call('DELETE', '', undefined).catch(() => {}); }
 }

@@ -115,7 +115,13 @@ fn chromium_e2e() -> Result {
     tools::openssl()?;
     let chromium = tools::chromium()?;
     run(npx("playwright")
-        .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
+        .args([
+            "test",
+            "--config",
+            "tests/e2e/playwright.config.mjs",
+            "--project",
+            "chromium",
+        ])
         .env("CHROMIUM", chromium))
 }
 
@@ -180,6 +186,17 @@ fn firefox_e2e() -> Result {
             "--test",
             "--test-concurrency=1",
             "tests/e2e/firefox.test.mjs",
+        ])
+        .env("FIREFOX", &firefox)
+        .env("GECKODRIVER", &geckodriver))?;
+    // The specs written for both browsers, in Firefox (the chromium project ran them in Chromium).
+    run(npx("playwright")
+        .args([
+            "test",
+            "--config",
+            "tests/e2e/playwright.config.mjs",
+            "--project",
+            "firefox",
         ])
         .env("FIREFOX", firefox)
         .env("GECKODRIVER", geckodriver))
