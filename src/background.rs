@@ -210,11 +210,11 @@ impl Flow {
 
     /// The tab of `role`; the Auth0 tab held to the flow's tenant (`connection_slot`).
     async fn slot(&self, role: Role) -> TabSlot {
-        let (tabs, choices) = join!(self.tabs(), self.choices());
+        let (tabs, choices, facts) = join!(self.tabs(), self.choices(), self.session(FACTS_KEY));
         match role {
             Role::Keys => find_tab(&tabs, role, &choices),
             Role::Connection => {
-                let facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+                let facts: Facts = stored_or_default(facts);
                 connection_slot(&tabs, &choices, facts.tenant.as_ref())
             }
         }
@@ -608,6 +608,10 @@ impl Flow {
         let mut waited = 0;
         loop {
             let snapshot = self.snapshot(tab).await?;
+            // The page the admin clicked Fill Auth0 for, or nothing (they may leave while it loads).
+            if snapshot.url.href() != tab.url.href() {
+                return Err(Error::TabMoved);
+            }
             match plan_fill(&snapshot, &stored.pairs, chosen, overwrite) {
                 Err(Error::FieldNotFound(_)) if waited < FORM_WAIT_MS => {
                     TimeoutFuture::new(FORM_POLL_MS).await;

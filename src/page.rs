@@ -446,9 +446,15 @@ pub fn plan_fill(
             Error::SettingsNotOpen
         });
     }
-    check_twitter_connection(snapshot)?;
-    let key = field_for(&fields, true)?.0;
-    let secret = field_for(&fields, false)?.0;
+    // A form still loading (a spinner: neither its fields nor its heading yet) is waited for; once it
+    // shows, it is filled only if it is Twitter's.
+    let key = field_for(&fields, true);
+    let secret = field_for(&fields, false);
+    check_twitter_connection(snapshot).or_else(|e| match (&key, &secret) {
+        (Err(missing), _) | (_, Err(missing)) => Err(missing.clone()),
+        _ => Err(e),
+    })?;
+    let (key, secret) = (key?.0, secret?.0);
     let wanted = match (form_protocol(snapshot), chosen) {
         (Some(said), Some(chosen)) if said != chosen => {
             return Err(Error::ProtocolContradicts(said))

@@ -639,3 +639,18 @@ fn a_masked_or_partial_copy_beside_the_value_does_not_hide_it() {
     f.snapshot.pairs.insert(0, hint);
     assert_eq!(capture(&f.snapshot), Ok(real));
 }
+
+#[test]
+fn a_settings_page_still_loading_is_waited_for_not_refused() {
+    // The dashboard's spinner: neither the form nor the heading naming Twitter yet.
+    let mut f = fixture("auth0-connection-settings");
+    f.snapshot.fields.clear();
+    f.snapshot.headings.clear();
+    f.snapshot.title = "Auth0 Dashboard".into();
+    assert!(matches!(plan(&f.snapshot, None), Err(Error::FieldNotFound(_))));
+    // Once fields show, the provider decides.
+    let mut f = fixture("auth0-connection-settings");
+    f.snapshot.headings.clear();
+    f.snapshot.title = "Auth0 Dashboard".into();
+    assert_eq!(plan(&f.snapshot, None).err(), Some(Error::ProviderUnknown));
+}
