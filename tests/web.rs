@@ -344,6 +344,7 @@ fn recording_api(calls: Rc<RefCell<Vec<String>>>) -> JsValue {
         "sessionSet",
         "sessionRemove",
         "optionsGet",
+        "tryPagesAllowed",
         "scheduleExpiry",
     ] {
         let calls = calls.clone();

@@ -255,6 +255,9 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
         // The clipboard test reads and writes the clipboard from a page without the paste prompt.
         'dom.events.testing.asyncClipboard': true,
         'dom.events.asyncClipboard.readText': true,
+        // Console messages of pages and of the add-on to Firefox's output, where the test reads them.
+        'devtools.console.stdout.content': true,
+        'devtools.console.stdout.chrome': true,
         // A hostile page's window.open runs from a test's script, without a click: let it open, as Chromium does.
         'dom.disable_open_during_load': false,
         ...prefs,
@@ -262,10 +265,14 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
     },
   });
   await session.installAddon(extension);
+  const consoleLines = [];
+  const listen = (line) => consoleLines.push(line);
+  geckodriver.listeners.add(listen);
   let tail = Promise.resolve();
   const browser = {
     name: 'firefox',
     session,
+    consoleLines,
     extensionId: uuid,
     popupUrl: `moz-extension://${uuid}/popup.html`,
     known: new Set(await session.call('GET', '/window/handles')),
@@ -314,6 +321,7 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
       },
     },
     async close() {
+      geckodriver.listeners.delete(listen);
       await session.close();
       rmSync(profileRoot, { recursive: true, force: true });
     },

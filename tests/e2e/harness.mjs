@@ -156,9 +156,10 @@ export const allSecrets = (world) => allApps(world)
 
 /// Every page's console lines of a browser, for the end-of-test check.
 function recordConsole(browser) {
+  // Firefox's back end reads them from Firefox's output (its devtools.console.stdout.* prefs).
+  if (browser.consoleLines) return browser.consoleLines;
   const lines = [];
-  // Firefox's back end has no console feed yet (WebDriver classic has none): its lines stay unchecked.
-  browser.context.on?.('console', (m) => lines.push(m.text()));
+  browser.context.on('console', (m) => lines.push(m.text()));
   return lines;
 }
 

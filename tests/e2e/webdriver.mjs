@@ -32,19 +32,27 @@ export async function startGeckodriver(binary) {
   const port = await freePort();
   const websocket = await freePort();
   const child = spawn(binary, ['--port', String(port), '--websocket-port', String(websocket), '--allow-system-access'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Firefox's own chrome-script noise (its internals' errors and warnings) is dropped; the rest is shown.
   const NOISE = /^(JavaScript (error|warning): |\*\*\* You are running in headless mode)|^\S*@(https?|moz-extension|resource|chrome):\S*:\d+:\d+$/;
-  let rest = '';
-  child.stderr.on('data', (chunk) => {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop();
-    for (const line of lines) if (line && !NOISE.test(line)) process.stderr.write(`${line}\n`);
-  });
+  // Every line also goes to `listeners` (a test's record of the browser's console: pages' and the add-on's
+  // console messages come here with Firefox's devtools.console.stdout.* prefs).
+  const listeners = new Set();
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) {
+        for (const listener of listeners) listener(line);
+        if (stream === child.stderr && line && !NOISE.test(line) && !line.startsWith('console.')) process.stderr.write(`${line}\n`);
+      }
+    });
+  }
   const base = `http://127.0.0.1:${port}`;
   await waitFor('geckodriver', async () => (await fetch(`${base}/status`)).ok);
-  return { base, stop: () => child.kill() };
+  return { base, listeners, stop: () => child.kill() };
 }
 
 export class Session {
