@@ -276,3 +276,25 @@ test('a dashboard of another tenant, even the only Auth0 tab, is never filled un
   await expect(other.getByLabel('API Key')).not.toHaveValue('');
   await expect(popup.locator('#guide li[data-step=callback]')).toContainText('https://globex-prod.eu.auth0.com/login/callback');
 });
+
+test('the consumer key does not outlive the fill that used it: not in what the checklist keeps, not in Export', async () => {
+  const app = env.world.world.twitterApps[0];
+  await openPage(env.urls.legacyKeys);
+  const auth0 = await openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key')).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+  // Used, the keys are forgotten. The Auth0 form still shows the key: the checklist's looks read that page
+  // again (two of them).
+  await expect(auth0.getByLabel('API Key')).toHaveValue(app.consumerKey);
+  await popup.waitForTimeout(3200);
+  const worker = await env.browser.currentWorker();
+  const kept = JSON.stringify(await worker.evaluate(() => chrome.storage.session.get(null)));
+  expect(kept).toContain('"facts"'); // the checklist keeps its facts
+  for (const value of [app.consumerKey, app.consumerSecret]) expect(kept).not.toContain(value);
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+  await expect(popup.locator('#export-text')).toContainText('"client_id"');
+  for (const value of [app.consumerKey, app.consumerSecret]) await expect(popup.locator('#export-text')).not.toContainText(value);
+});
