@@ -647,7 +647,10 @@ fn a_settings_page_still_loading_is_waited_for_not_refused() {
     f.snapshot.fields.clear();
     f.snapshot.headings.clear();
     f.snapshot.title = "Auth0 Dashboard".into();
-    assert!(matches!(plan(&f.snapshot, None), Err(Error::FieldNotFound(_))));
+    assert!(matches!(
+        plan(&f.snapshot, None),
+        Err(Error::FieldNotFound(_))
+    ));
     // Once fields show, the provider decides.
     let mut f = fixture("auth0-connection-settings");
     f.snapshot.headings.clear();
