@@ -450,9 +450,9 @@ pub fn plan_fill(
     // shows, it is filled only if it is Twitter's.
     let key = field_for(&fields, true);
     let secret = field_for(&fields, false);
-    check_twitter_connection(snapshot).or_else(|e| match (&key, &secret) {
-        (Err(missing), _) | (_, Err(missing)) => Err(missing.clone()),
-        _ => Err(e),
+    check_twitter_connection(snapshot).map_err(|e| match (&key, &secret) {
+        (Err(missing), _) | (_, Err(missing)) => missing.clone(),
+        _ => e,
     })?;
     let (key, secret) = (key?.0, secret?.0);
     let wanted = match (form_protocol(snapshot), chosen) {
