@@ -714,6 +714,10 @@ impl Flow {
         let mut confirm_overwrite = false;
         let mut ask_protocol = false;
         let mut export = false;
+        // Only the status reads the pages for the checklist: an action answers with what it did and the
+        // facts as last seen (the popup's next status, within 1.5 s, reads the pages again), so the admin
+        // sees the outcome without waiting for a look at every open page.
+        let look = request == Request::Status;
         let notice = match request {
             Request::Status => None,
             Request::Glance => return self.state_as(None, false, false).await,
@@ -781,7 +785,7 @@ impl Flow {
             confirm_capture,
             confirm_overwrite,
             ask_protocol,
-            ..self.state_as(notice, true, export).await
+            ..self.state_as(notice, look, export).await
         }
     }
 }
