@@ -5,20 +5,20 @@
 const api = globalThis.browser ?? globalThis.chrome;
 for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.i18n.getMessage(el.dataset.i18n);
 
-// The wasm's fetch starts now, beside the glue's import and the status request; init streams it into the
-// compiler when the glue is there.
-const wasm = fetch(new URL('core_bg.wasm', import.meta.url));
+// The wasm is fetched and compiled now, beside the glue's import and the first request (compiling needs no
+// glue; only instantiating does).
+const wasm = WebAssembly.compileStreaming(fetch(new URL('core_bg.wasm', import.meta.url)));
 const send = (message) => api.runtime.sendMessage(message);
 // A glance (no page read: the tabs and captured keys as they are, the checklist as last seen) answers
-// first; the full status follows.
+// first; the full status is asked once it has (so the two do not share the background's time).
 const glance = send({ kind: 'glance' });
-const status = send({ kind: 'status' });
+const status = glance.then(() => send({ kind: 'status' }), () => send({ kind: 'status' }));
 const [{ default: init, startPopup }, commands] = await Promise.all([
   import('./core.js'),
   // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
   api.commands.getAll().catch(() => []),
 ]);
-await init({ module_or_path: wasm });
+await init({ module_or_path: await wasm });
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
   { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, glance, status);
