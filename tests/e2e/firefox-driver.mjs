@@ -156,22 +156,31 @@ export class FirefoxLocator {
     }
   }
 
-  async click() {
-    const el = await this.element();
-    await this.page.run(() => this.page.browser.session.click(el[ELEMENT]));
+  /// Acts on the one element; when the page re-rendered it in between (a stale reference), finds it again
+  /// and retries, as Playwright's actions do.
+  async act(action) {
+    const end = Date.now() + EXPECT_TIMEOUT;
+    for (;;) {
+      const el = await this.element();
+      try {
+        return await this.page.run(() => action(this.page.browser.session, el[ELEMENT]));
+      } catch (e) {
+        if (!/stale element|no longer attached|not reachable|not interactable/.test(e.message) || Date.now() > end) throw e;
+      }
+    }
   }
+
+  click() { return this.act((s, el) => s.click(el)); }
 
   async check() {
-    const el = await this.element();
     const [state] = await this.probe();
-    if (!state.checked) await this.page.run(() => this.page.browser.session.click(el[ELEMENT]));
+    if (!state?.checked) await this.click();
   }
 
-  async fill(value) {
-    const el = await this.element();
-    await this.page.run(async () => {
-      await this.page.browser.session.clear(el[ELEMENT]);
-      await this.page.browser.session.type(el[ELEMENT], value);
+  fill(value) {
+    return this.act(async (s, el) => {
+      await s.clear(el);
+      await s.type(el, value);
     });
   }
 
@@ -238,7 +247,9 @@ export class FirefoxPage {
 
 /// Firefox with KeyBridge's packaged add-on installed; `context` and `currentWorker` as the Chromium back
 /// end has them (the "worker" is an extension page here: Firefox runs the background as an event page).
-export async function launchFirefox({ geckodriver, binary, extension, prefs = {} }) {
+/// `grantOptional`: the browser grants the optional host permissions when KeyBridge asks (Firefox's own
+/// switch for its permission prompt), so the request in the click on Try connection is tested as it runs.
+export async function launchFirefox({ geckodriver, binary, extension, prefs = {}, grantOptional = false }) {
   const uuid = randomUUID();
   const profileRoot = mkdtempSync(join(tmpdir(), 'keybridge-firefox-'));
   const session = await Session.create(geckodriver.base, {
@@ -260,6 +271,7 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
         'devtools.console.stdout.chrome': true,
         // A hostile page's window.open runs from a test's script, without a click: let it open, as Chromium does.
         'dom.disable_open_during_load': false,
+        ...(grantOptional ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
         ...prefs,
       },
     },

@@ -1,10 +1,10 @@
 // The whole guide from one helper, in real Chromium with the packaged extension: from a blank Twitter
 // app to "It works!", driven only through the popup and the admin's own clicks (Save, Update Settings,
 // the choices only the admin can make), in both eras; and the error pages naming the step to revisit.
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 
 import { tenantDomain } from '../../www/world.mjs';
-import { MASKED, clickTry, extensionHooks } from './harness.mjs';
+import { MASKED, clickTry, expect, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
@@ -178,7 +178,7 @@ test('today: the X Developer Console, OAuth 2.0 and Create Connection: from a bl
 
   await popup.getByRole('button', { name: 'Try connection' }).click();
   const signIn = await clickTry(env.browser, auth0, 'Try Connection');
-  expect(new URL(signIn.url()).host).toBe('x.com');
+  expect(new URL(await signIn.url()).host).toBe('x.com');
   await signIn.getByRole('button', { name: 'Authorize app' }).click();
   await expect(signIn.locator('h1')).toHaveText('It works!');
   await popup.bringToFront();
