@@ -184,6 +184,12 @@ export class FirefoxLocator {
     });
   }
 
+  dispatchEvent(type) {
+    return this.act((s, el) => s.executeSync('arguments[0].dispatchEvent(new PointerEvent(arguments[1], { bubbles: true, composed: true }));', [{ [ELEMENT]: el }, type]));
+  }
+
+  focus() { return this.act((s, el) => s.executeSync('arguments[0].focus();', [{ [ELEMENT]: el }])); }
+
   async textContent() {
     await this.element({ enabled: false });
     return (await this.probe())[0].text;
@@ -243,6 +249,15 @@ export class FirefoxPage {
   getByRole(role, options) { return new FirefoxLocator(this, []).getByRole(role, options); }
   getByLabel(label, options) { return new FirefoxLocator(this, []).getByLabel(label, options); }
   waitForTimeout(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+  /// Key presses through WebDriver's actions (to the focused element), as Playwright's `keyboard` sends them.
+  get keyboard() {
+    const KEYS = { Space: '\uE00D', Enter: '\uE007', Tab: '\uE004', Escape: '\uE00C' };
+    const key = (type, name) => this.run(() => this.browser.session.call('POST', '/actions', {
+      actions: [{ type: 'key', id: 'keyboard', actions: [{ type, value: KEYS[name] ?? name }] }],
+    }));
+    return { down: (name) => key('keyDown', name), up: (name) => key('keyUp', name) };
+  }
 }
 
 /// Firefox with KeyBridge's packaged add-on installed; `context` and `currentWorker` as the Chromium back
@@ -322,7 +337,8 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
         const end = Date.now() + EXPECT_TIMEOUT;
         for (;;) {
           const handles = await session.call('GET', '/window/handles');
-          const fresh = handles.find((h) => !before.has(h));
+          // Not one the harness opened itself meanwhile (the extension page standing in for the worker).
+          const fresh = handles.find((h) => !before.has(h) && !browser.known.has(h));
           if (fresh) {
             browser.known.add(fresh);
             return new FirefoxPage(browser, fresh);

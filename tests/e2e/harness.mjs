@@ -1,5 +1,5 @@
 // Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium, the popup.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,13 @@ import { FirefoxLocator, FirefoxPage, firefoxExpect, launchFirefox, startGeckodr
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_EXTENSION = join(ROOT, 'dist/chrome');
-export const FIREFOX_EXTENSION = join(ROOT, 'dist/firefox');
+/// The packaged Firefox add-on (`dist/keybridge-firefox-<version>.zip`), as submitted to the store: what the
+/// Firefox tests install.
+export function firefoxPackage() {
+  const zips = readdirSync(join(ROOT, 'dist')).filter((f) => /^keybridge-firefox-.*\.zip$/.test(f));
+  if (zips.length !== 1) throw new Error(`expected one Firefox package in dist/, found ${zips.length}: run cargo xtask build`);
+  return join(ROOT, 'dist', zips[0]);
+}
 
 /// Launches Debian's Chromium with the built extension (or `extension`); every replica host resolves to the world.
 /// Chromium with KeyBridge loaded. `grantOptional`: the admin has already allowed the optional host
@@ -86,7 +92,7 @@ export function extensionHooks(test, expect, { savesOptions = false } = {}) {
   let geckodriver;
   const launch = async (extraArgs = [], options = {}) => {
     if (env.browserName === 'firefox') {
-      return launchFirefox({ geckodriver, binary: process.env.FIREFOX || '/usr/bin/firefox-esr', extension: FIREFOX_EXTENSION, ...options });
+      return launchFirefox({ geckodriver, binary: process.env.FIREFOX || '/usr/bin/firefox-esr', extension: firefoxPackage(), ...options });
     }
     return launchChromium(PORT, extraArgs, CHROME_EXTENSION, options);
   };
@@ -172,6 +178,7 @@ export function expect(received, ...rest) {
   const either = (own, other) => new Proxy(own, { get: (t, k) => (k in t ? t[k] : other[k]) });
   return new Proxy(firefox, { get: (t, k) => (k === 'not' ? either(t.not, playwright.not) : k in t ? t[k] : playwright[k]) });
 }
+expect.poll = (...args) => playwrightExpect.poll(...args);
 
 /// The check every test of the packaged extension ends with: no key or secret of the world in
 /// storage.local/sync (`stored`, as JSON) or in any console line.

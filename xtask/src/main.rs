@@ -181,14 +181,6 @@ fn firefox_e2e() -> Result {
     tools::openssl()?;
     let firefox = tools::firefox()?;
     let geckodriver = tools::geckodriver()?;
-    run(Command::new("node")
-        .args([
-            "--test",
-            "--test-concurrency=1",
-            "tests/e2e/firefox.test.mjs",
-        ])
-        .env("FIREFOX", &firefox)
-        .env("GECKODRIVER", &geckodriver))?;
     // The specs written for both browsers, in Firefox (the chromium project ran them in Chromium).
     run(npx("playwright")
         .args([

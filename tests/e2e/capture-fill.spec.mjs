@@ -1,9 +1,9 @@
-// End-to-end in real Chromium: the packaged extension, the replica world at the real URLs, two tabs,
+// End-to-end in real Chromium and Firefox: the packaged extension, the replica world at the real URLs, two tabs,
 // driven only through the popup (opened as a page) and the admin's own clicks on the sites.
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 
 import { oauth2Client, tenantDomain } from '../../www/world.mjs';
-import { CONTENT_SCRIPT, FILLED, MASKED, allSecrets, contentScriptActivity, extensionHooks } from './harness.mjs';
+import { CONTENT_SCRIPT, FILLED, MASKED, allSecrets, contentScriptActivity, expect, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
@@ -76,7 +76,7 @@ for (const twitterEra of ['legacy', 'portal']) {
 test('captures and fills across two browser windows', async () => {
   const twitter = await openTwitter('legacy');
   const opened = env.browser.context.waitForEvent('page');
-  await env.browser.worker.evaluate((url) => chrome.windows.create({ url }), env.urls.auth0Settings);
+  await (await env.browser.currentWorker()).evaluate((url) => chrome.windows.create({ url }), env.urls.auth0Settings);
   const auth0 = await opened;
   await expect(auth0.getByLabel('API Key')).toBeVisible();
   const popup = await openPopup();
@@ -213,7 +213,7 @@ test('captured keys expire and are forgotten', async () => {
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#captured')).toBeVisible();
-  await env.browser.worker.evaluate(async () => {
+  await (await env.browser.currentWorker()).evaluate(async () => {
     const { capture } = await chrome.storage.session.get('capture');
     await chrome.storage.session.set({ capture: { ...capture, expiresAt: Date.now() - 1 } });
   });
@@ -312,6 +312,7 @@ test('the seed era\'s Twitter settings open as a dialog over the list: filled th
 });
 
 test('a page read for the checklist carries no key: only Capture asks the content script for values', async () => {
+  test.skip(env.browserName === 'firefox', 'asks the content script as the background does; Firefox\'s background (an event page) is out of WebDriver\'s reach, and the content script answers no extension page in a tab');
   await env.openPage(env.urls.legacyKeys);
   const app = env.world.world.twitterApps[0];
   const worker = await env.browser.currentWorker();
