@@ -637,7 +637,8 @@ impl Flow {
             .ok_or(Error::NothingCaptured)?;
         let slot = self.slot(Role::Connection).await;
         let tab = slot.tab.ok_or(Error::NoAuth0Tab)?;
-        // The secret goes only to the Auth0 tab the admin picked, or the one candidate no page opened.
+        // The secret goes only to the Auth0 tab the admin picked, or the one candidate, of the tenant the
+        // setup started with (its tenant and the keys' page are shown beside the button before the click).
         if slot.guessed {
             return Err(match (slot.started_with, slot.tenant) {
                 (Some(started), Some(shown)) => Error::TenantChanged {
