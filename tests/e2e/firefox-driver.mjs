@@ -250,6 +250,17 @@ export class FirefoxPage {
   getByLabel(label, options) { return new FirefoxLocator(this, []).getByLabel(label, options); }
   waitForTimeout(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
+  /// Until `fn(arg)`, run in the page, returns something truthy (then that).
+  async waitForFunction(fn, arg, { timeout = 30_000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const value = await this.evaluate(fn, arg).catch(() => null);
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`waitForFunction timed out: ${fn}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /// Key presses through WebDriver's actions (to the focused element), as Playwright's `keyboard` sends them.
   get keyboard() {
     const KEYS = { Space: '\uE00D', Enter: '\uE007', Tab: '\uE004', Escape: '\uE00C' };

@@ -1,4 +1,4 @@
-// The variant corpus end to end (issue #15, "reading by meaning"): the packaged extension in real Chromium
+// The variant corpus end to end (issue #15, "reading by meaning"): the packaged extension in real Chromium and Firefox
 // over every page of www/variants/generate.mjs — each meaning of the guide's pages in each markup style —
 // capturing and filling exactly what a person would, and refusing every decoy. One test per style; every
 // variant of the style is checked and a failing one fails the test by name. A summary table (variant →
@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 
 import { FORM_STYLE_NAMES, KEY_STYLE_NAMES, expected, listVariants } from '../../www/variants/generate.mjs';
-import { extensionHooks } from './harness.mjs';
+import { expect, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
