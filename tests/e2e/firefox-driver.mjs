@@ -5,9 +5,6 @@
 // WebDriver has one current window per session: every command that reads or acts on a page runs in a
 // queue that first switches to that page's window, so commands on two pages never interleave.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { HOSTS } from '../../www/server.mjs';
 import { Session, startGeckodriver } from './webdriver.mjs';
@@ -277,7 +274,6 @@ export class FirefoxPage {
 /// switch for its permission prompt), so the request in the click on Try connection is tested as it runs.
 export async function launchFirefox({ geckodriver, binary, extension, prefs = {}, grantOptional = false }) {
   const uuid = randomUUID();
-  const profileRoot = mkdtempSync(join(tmpdir(), 'keybridge-firefox-'));
   const session = await Session.create(geckodriver.base, {
     browserName: 'firefox',
     acceptInsecureCerts: true,
@@ -362,7 +358,6 @@ export async function launchFirefox({ geckodriver, binary, extension, prefs = {}
     async close() {
       geckodriver.listeners.delete(listen);
       await session.close();
-      rmSync(profileRoot, { recursive: true, force: true });
     },
   };
   return browser;
