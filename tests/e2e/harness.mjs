@@ -1,4 +1,4 @@
-// Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium, the popup.
+// Shared by the end-to-end tests: the replica world, the packaged extension in real Chromium or Firefox, the popup.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ export function firefoxPackage() {
 }
 
 /// Launches Debian's Chromium with the built extension (or `extension`); every replica host resolves to the world.
-/// Chromium with KeyBridge loaded. `grantOptional`: the admin has already allowed the optional host
+/// `grantOptional`: the admin has already allowed the optional host
 /// permissions (the pages where a Try ends), as if they had said yes to the browser's prompt: headless
 /// Chromium cannot show that prompt, so the grant is written into the profile as Chromium keeps it (a first
 /// launch installs the extension, then its granted permissions are extended and the browser started again).
@@ -84,7 +84,7 @@ export const FILLED = ['Consumer Key: filled and read back from the page', 'Cons
 export const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;
 
 /// The hooks of every spec that drives the packaged extension: one replica world per file; per test a reset
-/// world and a fresh Chromium; after each test, the checks that nothing is left in storage.local/sync
+/// world and a fresh browser (the project's: Chromium or Firefox); after each test, the checks that nothing is left in storage.local/sync
 /// (unless the spec saves the admin's options) and no key or secret anywhere. Returns the live ones.
 export function extensionHooks(test, expect, { savesOptions = false } = {}) {
   // The Playwright project names the browser: `chromium` (Playwright's own driver) or `firefox` (geckodriver
