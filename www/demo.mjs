@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { REAL_HOSTS, startWorld, startingPages } from './server.mjs';
+import { REAL_HOSTS, pageUrls, startWorld, startingPages } from './server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist/chrome');
@@ -14,7 +14,17 @@ const port = Number(process.env.REPLICA_PORT || 8443);
 const world = await startWorld({ port });
 const pages = startingPages(world.world);
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+// The older eras' starting pages, for the same world: the legacy apps.twitter.com app with the seed-era
+// dashboard, and the X developer portal with the current dashboard.
+const urls = pageUrls(world.world);
+const eras = [
+  ['legacy apps.twitter.com and the seed-era dashboard', [urls.legacySettings, urls.auth0SeedSettings]],
+  ['the X developer portal and the current dashboard', [urls.portalSettings, urls.auth0Settings]],
+];
+// Chromium refuses to run as root without --no-sandbox.
+const root0 = process.getuid?.() === 0;
 const args = [
+  ...(root0 ? ['--no-sandbox'] : []),
   `--user-data-dir=${mkdtempSync(join(tmpdir(), 'keybridge-demo-'))}`,
   `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
   `--host-resolver-rules=${REAL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
@@ -24,8 +34,9 @@ const args = [
 console.log(`KeyBridge demo: the replica world answers for ${REAL_HOSTS.join(' and ')} on 127.0.0.1:${port}.`);
 console.log('Starting pages:');
 for (const p of pages) console.log(`  ${p}`);
+for (const [what, list] of eras) console.log(`Or ${what}:\n${list.map((p) => `  ${p}`).join('\n')}`);
 if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
-  const browser = spawn(chromium, process.getuid?.() === 0 ? ['--no-sandbox', ...args] : args, { stdio: 'ignore' });
+  const browser = spawn(chromium, args, { stdio: 'ignore' });
   browser.on('exit', async () => { await world.close(); process.exit(0); });
   console.log('Chromium is open with KeyBridge: click its toolbar icon and follow its checklist (Fill callback URL,\n'
     + 'Choose Web App, Save on the X tab, Capture keys, Fill Auth0, Create…).');
