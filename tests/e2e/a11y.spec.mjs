@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 
-import { MASKED, extensionHooks } from './harness.mjs';
+import { MASKED, expect, extensionHooks } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -31,6 +31,8 @@ for (const scheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.goto(env.browser.popupUrl);
     await expect(popup.locator('#guide')).toBeVisible();
+    // The audit really sees the scheme it is named for.
+    expect(await popup.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme)).toBe(true);
     expect(await audit(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Capture keys' }).click();
     await expect(popup.locator('#captured')).toBeVisible();
@@ -90,6 +92,7 @@ test('the popup works from the keyboard alone, in checklist order, and shows the
 });
 
 test('the popup speaks the browser\'s language (German), keeping the names of its two main buttons', async () => {
+  test.skip(env.browserName === 'firefox', 'Firefox ESR from Debian ships its English interface only, and an add-on speaks the browser\'s interface language');
   await env.relaunch(['--lang=de']);
   const twitter = await env.browser.context.newPage();
   await twitter.goto(env.urls.legacyKeys);

@@ -187,6 +187,9 @@ export class FirefoxLocator {
 
   focus() { return this.act((s, el) => s.executeSync('arguments[0].focus();', [{ [ELEMENT]: el }])); }
 
+  /// Until the one element is there and visible.
+  async waitFor() { await this.element({ enabled: false }); }
+
   async textContent() {
     await this.element({ enabled: false });
     return (await this.probe())[0].text;
@@ -221,7 +224,28 @@ export class FirefoxPage {
 
   goto(url) { return this.run(() => this.browser.session.goto(url)); }
   url() { return this.run(() => (this.frame === null ? this.browser.session.call('GET', '/url') : this.browser.session.executeSync('return location.href;'))); }
-  evaluate(fn, arg) { return this.run(() => this.browser.session.executeSync(`return (${fn.toString()}).apply(null, arguments);`, [arg])); }
+  /// `fn(arg)` in the page; a string is run as a script (as Playwright's `evaluate` of a string).
+  evaluate(fn, arg) {
+    const script = typeof fn === 'string' ? `${fn}\n;return null;` : `return (${fn.toString()}).apply(null, arguments);`;
+    return this.run(() => this.browser.session.executeSync(script, [arg]));
+  }
+
+  focus(selector) { return this.locator(selector).focus(); }
+
+  /// The colour scheme pages see (Firefox's content override, set from its privileged context: the whole
+  /// browser, as one page at a time is not offered).
+  emulateMedia({ colorScheme }) {
+    const value = { dark: 0, light: 1 }[colorScheme] ?? 2;
+    return this.run(async () => {
+      const s = this.browser.session;
+      await s.call('POST', '/moz/context', { context: 'chrome' });
+      try {
+        await s.executeSync('Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", arguments[0]);', [value]);
+      } finally {
+        await s.call('POST', '/moz/context', { context: 'content' });
+      }
+    });
+  }
   bringToFront() { return this.run(async () => {}); }
   async waitForLoadState() {
     const end = Date.now() + EXPECT_TIMEOUT;
@@ -264,7 +288,11 @@ export class FirefoxPage {
     const key = (type, name) => this.run(() => this.browser.session.call('POST', '/actions', {
       actions: [{ type: 'key', id: 'keyboard', actions: [{ type, value: KEYS[name] ?? name }] }],
     }));
-    return { down: (name) => key('keyDown', name), up: (name) => key('keyUp', name) };
+    return {
+      down: (name) => key('keyDown', name),
+      up: (name) => key('keyUp', name),
+      press: async (name) => { await key('keyDown', name); await key('keyUp', name); },
+    };
   }
 }
 
