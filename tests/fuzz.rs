@@ -65,14 +65,19 @@ fn hostile_text() -> impl Strategy<Value = String> {
                 .unwrap_or(0);
             [&l[..at], b, &l[at..]].concat()
         }),
-        Just("Copy".to_string()),
-        Just("Regenerate".to_string()),
-        Just("More actions".to_string()),
-        Just("Save Changes".to_string()),
-        Just("Access Token".to_string()),
-        Just("Access Token Secret".to_string()),
-        Just("Bearer Token".to_string()),
-        Just("Consumer Key Copy".to_string()),
+        prop::sample::select(
+            &[
+                "Copy",
+                "Regenerate",
+                "More actions",
+                "Save Changes",
+                "Access Token",
+                "Access Token Secret",
+                "Bearer Token",
+                "Consumer Key Copy",
+            ][..]
+        )
+        .prop_map(str::to_string),
         "[\u{0400}-\u{04FF}\u{3040}-\u{30FF}\u{0600}-\u{06FF}a-z \u{200B}\u{202A}-\u{202E}]{0,40}",
         "[A-Za-z0-9\u{200B}]{500,512}",
     ]

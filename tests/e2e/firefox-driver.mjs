@@ -17,12 +17,8 @@ const EXPECT_TIMEOUT = 10_000;
 /// names follow ARIA for the elements KeyBridge's pages and the replicas use (an approximation of the
 /// browser's accessibility tree, as Playwright's own is).
 function resolveInPage(chain) {
-  const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
-  const visible = (el) => {
-    if (!el.isConnected) return false;
-    if (el.checkVisibility) return el.checkVisibility({ visibilityProperty: true });
-    return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  };
+  const norm = NORM;
+  const visible = VISIBLE;
   const matches = (text, want) => {
     if (want.re !== undefined) return new RegExp(want.re, want.flags).test(norm(text));
     return want.exact ? norm(text) === norm(want.s) : norm(text).toLowerCase().includes(norm(want.s).toLowerCase());
@@ -98,23 +94,33 @@ function resolveInPage(chain) {
   return scope;
 }
 
-/// Runs in the page: what an expectation reads from each element a locator names.
-function probeInPage(chain, attribute) {
+/// Runs in the page: what an expectation reads from each element a locator names; with `withElements`, the
+/// elements too (one resolution for both, for an action).
+function probeInPage(chain, attribute, withElements) {
   const elements = RESOLVE(chain);
-  return elements.map((el) => ({
-    text: String(el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  const states = elements.map((el) => ({
+    text: NORM(el.textContent),
     value: 'value' in el ? String(el.value) : null,
-    visible: el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0,
+    visible: VISIBLE(el),
     enabled: !el.disabled,
     checked: Boolean(el.checked) || el.getAttribute('aria-checked') === 'true',
     className: String(el.className ?? ''),
     focused: el === el.ownerDocument.activeElement,
     attribute: attribute ? el.getAttribute(attribute) : null,
   }));
+  return withElements ? { elements, states } : states;
 }
 
+const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+function visibleInPage(el) {
+  if (!el.isConnected) return false;
+  if (el.checkVisibility) return el.checkVisibility({ visibilityProperty: true });
+  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
 const want = (text, exact = false) => (text instanceof RegExp ? { re: text.source, flags: text.flags } : { s: String(text), exact });
-const inPage = (fn) => `const RESOLVE = ${resolveInPage.toString()};\nreturn (${fn.toString()}).apply(null, arguments);`;
+// The script for `fn` in the page, with the helpers it may name (NORM, VISIBLE, RESOLVE) defined before it.
+const inPage = (fn) => `const NORM = ${norm.toString()};\nconst VISIBLE = ${visibleInPage.toString()};\n`
+  + `const RESOLVE = ${resolveInPage.toString()};\nreturn (${fn.toString()}).apply(null, arguments);`;
 
 export class FirefoxLocator {
   constructor(page, chain) {
@@ -140,14 +146,10 @@ export class FirefoxLocator {
     const end = Date.now() + EXPECT_TIMEOUT;
     let seen = [];
     for (;;) {
-      const found = await this.page.run(async () => {
-        const els = await this.page.browser.session.executeSync(inPage((chain) => RESOLVE(chain)), [this.chain]);
-        const states = await this.page.browser.session.executeSync(inPage(probeInPage), [this.chain, null]);
-        return { els, states };
-      });
-      seen = found.states;
-      if (found.els.length > 1) throw new Error(`strict: ${found.els.length} elements for ${JSON.stringify(this.chain)}`);
-      if (found.els.length === 1 && seen[0].visible && (!enabled || seen[0].enabled)) return found.els[0];
+      const { elements, states } = await this.page.run(() => this.page.browser.session.executeSync(inPage(probeInPage), [this.chain, null, true]));
+      seen = states;
+      if (elements.length > 1) throw new Error(`strict: ${elements.length} elements for ${JSON.stringify(this.chain)}`);
+      if (elements.length === 1 && seen[0].visible && (!enabled || seen[0].enabled)) return elements[0];
       if (Date.now() > end) throw new Error(`no actionable element for ${JSON.stringify(this.chain)} (saw ${JSON.stringify(seen)})`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -414,7 +416,7 @@ export function firefoxExpect(received, negate = false) {
     }
   };
   const textIs = (t, wanted, contains) => (wanted instanceof RegExp ? wanted.test(t)
-    : contains ? t.includes(String(wanted).replace(/\s+/g, ' ').trim()) : t === String(wanted).replace(/\s+/g, ' ').trim());
+    : contains ? t.includes(norm(wanted)) : t === norm(wanted));
   const one = (what, test, attribute) => poll(what, async () => {
     const states = await received.probe(attribute);
     return { ok: states.length === 1 && test(states[0]), seen: states };
