@@ -210,17 +210,10 @@ impl Flow {
 
     /// The tab of `role`; the Auth0 tab held to the flow's tenant (`connection_slot`).
     async fn slot(&self, role: Role) -> TabSlot {
-        // The facts (for the flow's tenant) only for the Auth0 tab, read beside the tabs and choices.
-        let facts = async {
-            match role {
-                Role::Keys => None,
-                Role::Connection => Some(self.session(FACTS_KEY).await),
-            }
-        };
-        let (tabs, choices, facts) = join!(self.tabs(), self.choices(), facts);
-        match facts {
-            None => find_tab(&tabs, role, &choices),
-            Some(facts) => {
+        let (tabs, choices, facts) = join!(self.tabs(), self.choices(), self.session(FACTS_KEY));
+        match role {
+            Role::Keys => find_tab(&tabs, role, &choices),
+            Role::Connection => {
                 let facts: Facts = stored_or_default(facts);
                 connection_slot(&tabs, &choices, facts.tenant.as_ref())
             }
