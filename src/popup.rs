@@ -57,6 +57,25 @@ pub struct Popup {
     /// before it answers with the state from before the action, and is dropped.
     sent: Cell<u32>,
     action_shown: Cell<u32>,
+    /// The tab panels of `popup.html` (Keys, then Connection) and the notice, held here because they move
+    /// into the checklist's steps, which are rebuilt.
+    panels: [Option<Element>; 2],
+    notice: Option<Element>,
+    /// Where the notice goes: beside the step whose button was clicked.
+    notice_at: RefCell<NoticeAt>,
+    /// States shown so far (counted up to the first full look).
+    looks: Cell<u8>,
+}
+
+/// Where the answer to an action is shown.
+#[derive(Debug, Clone, PartialEq)]
+enum NoticeAt {
+    /// The current step (the popup just opened: a notice left by a keyboard shortcut, say).
+    Current,
+    /// The step of this `data-step`, whose button was clicked.
+    Step(String),
+    /// Its place in the shell, beside Forget keys and Export (their answers).
+    Home,
 }
 
 fn tab_line(slot: &TabSlot, missing: &str) -> Text {
@@ -121,6 +140,18 @@ fn wire_name<T: serde::Serialize>(value: &T) -> String {
     to_js(value).as_string().unwrap_or_default()
 }
 
+/// A step's `data-step` in the checklist (`StepId::SignIn` → `signin`).
+fn step_attr(id: crate::guide::StepId) -> String {
+    wire_name(&id).to_ascii_lowercase()
+}
+
+/// Scrolls `element` into the popup's view, at `block` if it must move.
+fn scroll_to(element: &Element, block: web_sys::ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// The parts of a tab's section in the shell, by role.
 struct Section {
     prefix: &'static str,
@@ -173,8 +204,15 @@ impl Popup {
         shortcuts: Shortcuts,
     ) -> Rc<Popup> {
         let doc = root.owner_document();
+        let find = |id: &str| root.query_selector(&["#", id].concat()).ok().flatten();
+        let panels = [find("twitter-step"), find("auth0-step")];
+        let notice = find("notice");
         let popup = Rc::new(Popup {
             doc,
+            panels,
+            notice,
+            notice_at: RefCell::new(NoticeAt::Current),
+            looks: Cell::new(0),
             root,
             send,
             translate,
@@ -205,6 +243,12 @@ impl Popup {
             else {
                 return;
             };
+            let at = button
+                .closest("[data-step]")
+                .ok()
+                .flatten()
+                .and_then(|step| step.get_attribute("data-step"))
+                .map_or(NoticeAt::Home, NoticeAt::Step);
             let Some(request) = button
                 .get_attribute("data-request")
                 .and_then(|r| js_sys::JSON::parse(&r).ok())
@@ -226,6 +270,7 @@ impl Popup {
                 }
                 other => other,
             };
+            popup.notice_at.replace(at);
             Popup::request(&popup, request);
         });
         let weak = Rc::downgrade(self);
@@ -381,6 +426,9 @@ impl Popup {
                 },
             };
             popup.show(state);
+            if !refresh {
+                popup.show_result();
+            }
         });
     }
 
@@ -463,25 +511,41 @@ impl Popup {
         let Some(list) = self.by_id(id) else {
             return Ok(());
         };
-        let focused = self
-            .doc
-            .as_ref()
-            .and_then(Document::active_element)
-            .filter(|a| list.contains(Some(a)))
-            .map(|a| a.id());
+        let focused = self.focused_id();
         list.set_text_content(None);
         for item in items {
             list.append_child(&item)?;
         }
-        if let Some(e) = focused
-            .filter(|f| !f.is_empty())
-            .and_then(|f| self.by_id(&f))
-        {
-            if let Some(e) = e.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = e.focus();
-            }
-        }
+        self.refocus(focused);
         Ok(())
+    }
+
+    /// The id of the element that has the focus, if it is in the popup and has one.
+    fn focused_id(&self) -> Option<String> {
+        self.doc
+            .as_ref()
+            .and_then(Document::active_element)
+            .filter(|a| self.root.contains(Some(a)))
+            .map(|a| a.id())
+            .filter(|id| !id.is_empty())
+    }
+
+    /// Gives the focus back to the element of that id (rebuilt or moved, it lost it), unless it has it.
+    fn refocus(&self, id: Option<String>) {
+        let Some(e) = id.and_then(|id| self.by_id(&id)) else {
+            return;
+        };
+        let has_it = self
+            .doc
+            .as_ref()
+            .and_then(Document::active_element)
+            .as_ref()
+            == Some(&e);
+        if let (false, Some(e)) = (has_it, e.dyn_ref::<web_sys::HtmlElement>()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = e.focus_with_options(&options);
+        }
     }
 
     /// Updates the shell to show `state`.
@@ -491,12 +555,94 @@ impl Popup {
             return;
         }
         // Rendering only fails if the document refuses to create elements; nothing to show then.
+        let guide_changed = before
+            .as_ref()
+            .is_none_or(|b| b.guide != state.guide || b.applications != state.applications);
         let _ = self.render(before.as_ref(), &state);
-        if before.is_none() {
+        let next = |s: &PopupState| {
+            s.guide
+                .iter()
+                .find(|step| step.state == StepState::Next)
+                .map(|step| step.id)
+        };
+        let moved_on = before.as_ref().map(next) != Some(next(&state));
+        let first = before.is_none();
+        self.shown.replace(Some(state));
+        // The popup opens on the current step, and follows it: at the first state, at the first full look
+        // after it (which may show more above it), and whenever the checklist changes.
+        let looks = self.looks.get().saturating_add(1);
+        self.looks.set(looks);
+        if moved_on || guide_changed || looks <= 2 {
+            if let Some(step) = self
+                .root
+                .query_selector("#guide-steps > li.next")
+                .ok()
+                .flatten()
+            {
+                scroll_to(&step, web_sys::ScrollLogicalPosition::Nearest);
+            }
+        }
+        if first {
             self.root.remove_attribute("aria-busy").ok();
             self.refresh_periodically();
         }
-        self.shown.replace(Some(state));
+    }
+
+    /// After an action's answer: the focus goes to the notice (read out by screen readers), in view with the
+    /// step after its own (what comes next) as far as both fit; no notice, the focus stays where it is.
+    fn show_result(&self) {
+        let Some(notice) = &self.notice else { return };
+        if notice.text_content().unwrap_or_default().is_empty() || !notice.is_connected() {
+            return;
+        }
+        let after = notice
+            .closest("#guide-steps > li")
+            .ok()
+            .flatten()
+            .and_then(|step| step.next_element_sibling());
+        if let Some(after) = after {
+            scroll_to(&after, web_sys::ScrollLogicalPosition::Nearest);
+        }
+        scroll_to(notice, web_sys::ScrollLogicalPosition::Nearest);
+        if let Some(n) = notice.dyn_ref::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = n.focus_with_options(&options);
+        }
+    }
+
+    /// Puts the notice beside the step it answers (see [`NoticeAt`]), or in its place in the shell.
+    fn place_notice(&self, state: &PopupState) -> Result<(), JsValue> {
+        let Some(notice) = &self.notice else {
+            return Ok(());
+        };
+        let step = match &*self.notice_at.borrow() {
+            NoticeAt::Step(step) => Some(step.clone()),
+            NoticeAt::Current => state
+                .guide
+                .iter()
+                .find(|s| s.state == StepState::Next)
+                .map(|s| step_attr(s.id)),
+            NoticeAt::Home => None,
+        };
+        let li = step.and_then(|step| {
+            let selector = ["#guide-steps > li[data-step=\"", &step, "\"]"].concat();
+            self.root.query_selector(&selector).ok().flatten()
+        });
+        match (li, self.by_id("forget")) {
+            (Some(li), _) => {
+                if notice.parent_element().as_ref() != Some(&li) {
+                    li.append_child(notice)?;
+                }
+            }
+            (None, Some(forget)) => {
+                if forget.previous_element_sibling().as_ref() != Some(notice) {
+                    forget.before_with_node_1(notice)?;
+                }
+            }
+            (None, None) => {}
+        }
+        Ok(())
     }
 
     fn render(&self, before: Option<&PopupState>, state: &PopupState) -> Result<(), JsValue> {
@@ -528,7 +674,8 @@ impl Popup {
             self.replace_children("fill-report", items)?;
             self.set_hidden("fill-report", state.fill.is_empty());
         }
-        if let Some(notice) = self.by_id("notice") {
+        self.place_notice(state)?;
+        if let Some(notice) = &self.notice {
             let (class, text) = match &state.notice {
                 Some(n) => (
                     match n.tone {
@@ -541,7 +688,9 @@ impl Popup {
                 None => ("notice", String::new()),
             };
             notice.set_class_name(class);
-            self.set_text("notice", &text);
+            if notice.text_content().as_deref() != Some(text.as_str()) {
+                notice.set_text_content(Some(&text));
+            }
         }
         self.set_hidden("forget", state.captured.is_none());
         self.set_hidden("export-text", state.export.is_none());
@@ -670,14 +819,39 @@ impl Popup {
 
     /// The checklist: each step's state; why, for the steps that need the admin; the actions of the
     /// steps whose page is open, the next one styled as the primary action.
+    /// Each tab's panel goes inside its step (Capture keys in the Keys step, Fill Auth0 in the Fill step),
+    /// and stays in `#panels` while the checklist does not show that step.
     fn render_guide(&self, state: &PopupState) -> Result<(), JsValue> {
         self.set_hidden("guide", state.guide.is_empty());
+        let focused = self.focused_id();
         let items = state
             .guide
             .iter()
             .map(|step| self.step_item(step, state))
             .collect::<Result<Vec<_>, _>>()?;
-        self.replace_children("guide-steps", items)
+        for (role, panel) in [Role::Keys, Role::Connection].iter().zip(&self.panels) {
+            let Some(panel) = panel else { continue };
+            let step = section(*role).step;
+            let home = state
+                .guide
+                .iter()
+                .zip(&items)
+                .find(|(s, _)| s.id == step)
+                .map(|(_, li)| li.clone())
+                .or_else(|| self.by_id("panels"));
+            if let Some(home) = home {
+                home.append_child(panel)?;
+            }
+        }
+        // The notice moves out of the old list before it is emptied; `render` puts it in its step.
+        if let (Some(notice), Some(forget)) = (&self.notice, self.by_id("forget")) {
+            if notice.closest("#guide-steps").ok().flatten().is_some() {
+                forget.before_with_node_1(notice)?;
+            }
+        }
+        self.replace_children("guide-steps", items)?;
+        self.refocus(focused);
+        Ok(())
     }
 
     fn step_item(&self, step: &Step, state: &PopupState) -> Result<Element, JsValue> {
@@ -688,7 +862,7 @@ impl Popup {
             StepState::Blocked => ("blocked", "stateBlocked"),
         };
         let li = self.el("li", class, "")?;
-        li.set_attribute("data-step", &wire_name(&step.id).to_ascii_lowercase())?;
+        li.set_attribute("data-step", &step_attr(step.id))?;
         append(&li, self.el("span", "state", &self.t(word)))?;
         append(&li, self.el("span", "title", &self.tr(&step.title)))?;
         // The why of a done step is for assistive technology only: the list stays short.

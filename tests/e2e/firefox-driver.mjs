@@ -248,6 +248,14 @@ export class FirefoxPage {
       }
     });
   }
+  /// The page's viewport size, through its window's (the window's frame added: Playwright sets the viewport).
+  setViewportSize({ width, height }) {
+    return this.run(async () => {
+      const s = this.browser.session;
+      const [iw, ih, ow, oh] = await s.executeSync('return [innerWidth, innerHeight, outerWidth, outerHeight];', []);
+      await s.call('POST', '/window/rect', { width: width + ow - iw, height: height + oh - ih });
+    });
+  }
   bringToFront() { return this.run(async () => {}); }
   async waitForLoadState() {
     const end = Date.now() + EXPECT_TIMEOUT;

@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 // One spec, two browsers: the `chromium` project drives Debian's Chromium through Playwright; the `firefox`
 // project drives Firefox ESR through geckodriver (firefox-driver.mjs), with the same calls. The specs that
 // run in Firefox so far are listed in FIREFOX_SPECS.
-const FIREFOX_SPECS = /(security|guide|capture-fill|variants|a11y)\.spec\.mjs$/;
+const FIREFOX_SPECS = /(security|guide|capture-fill|variants|a11y|popup)\.spec\.mjs$/;
 
 export default defineConfig({
   testDir: '.',

@@ -1,0 +1,123 @@
+// The popup as the admin sees it (#18): one checklist that carries every action, the answer to a click
+// beside it and in view inside the 600 px a Chrome popup can show, the focus on that answer, and no text
+// under 13 px. Runs in Chromium and Firefox.
+import { test } from '@playwright/test';
+
+import { expect, extensionHooks } from './harness.mjs';
+
+const env = extensionHooks(test, expect);
+
+// A Chrome popup is at most 800 × 600 px; KeyBridge's is 380 px wide.
+const POPUP = { width: 380, height: 600 };
+
+/// The legacy keys page and the current dashboard, then the popup at its real size.
+async function openAll() {
+  const twitter = await env.openPage(env.urls.legacyKeys);
+  const auth0 = await env.openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key', { exact: true })).toBeVisible();
+  const popup = await env.browser.context.newPage();
+  await popup.setViewportSize(POPUP);
+  await popup.goto(env.browser.popupUrl);
+  await expect(popup.getByRole('button', { name: 'Capture keys' })).toBeEnabled();
+  return { twitter, auth0, popup };
+}
+
+/// Whether the element `selector` matches is shown whole inside the popup's viewport, as scrolled now (to
+/// the pixel: layout has fractions of one).
+const inView = (popup, selector) => popup.evaluate((selector) => {
+  const r = document.querySelector(selector)?.getBoundingClientRect();
+  return Boolean(r) && r.height > 0 && r.top > -1 && r.bottom < innerHeight + 1 && r.left > -1 && r.right < innerWidth + 1;
+}, selector);
+
+/// The step of the checklist whose `data-step` is `id`.
+const step = (popup, id) => popup.locator(`#guide-steps > li[data-step=${id}]`);
+
+test('Capture keys and Fill Auth0 are actions of their steps in the one checklist, with their tabs', async () => {
+  const { popup } = await openAll();
+  await expect(step(popup, 'keys').getByRole('button', { name: 'Capture keys' })).toBeEnabled();
+  await expect(step(popup, 'keys')).toContainText('Found “Acme Sign-in | Twitter Application Management”');
+  await expect(step(popup, 'fill').getByRole('button', { name: 'Fill Auth0' })).toBeEnabled();
+  await expect(step(popup, 'fill').getByRole('button', { name: 'Go to tab' })).toBeVisible();
+  // No second structure beside the checklist.
+  expect(await popup.evaluate(() => document.getElementById('panels').children.length)).toBe(0);
+});
+
+test('the answer to each action is beside its step, in view within 600 px with what comes next, and has the focus', async () => {
+  const { popup } = await openAll();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(step(popup, 'keys').locator('#notice')).toContainText('Captured the consumer key and secret');
+  await expect(popup.locator('#notice')).toBeFocused();
+  expect(await inView(popup, '#notice')).toBe(true);
+  // What comes next: the Fill Auth0 button.
+  expect(await inView(popup, '#fill')).toBe(true);
+
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(step(popup, 'fill').locator('#notice')).toContainText('Click Save in Auth0');
+  await expect(popup.locator('#notice')).toBeFocused();
+  expect(await inView(popup, '#notice')).toBe(true);
+  expect(await inView(popup, '#fill-report')).toBe(true);
+
+  // An answer that belongs to no step (Forget keys) is shown beside the button that asked.
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+  await expect(popup.locator('#export-text')).toBeVisible();
+  await expect(popup.locator('#guide-steps #notice')).toHaveCount(0);
+});
+
+test('the popup opens on the current step, in view within 600 px', async () => {
+  // Five steps done on the legacy app: the current step (the applications) is low in the list.
+  const auth0 = await env.openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key', { exact: true })).toBeVisible();
+  const twitter = await env.openPage(env.urls.legacySettings);
+  const popup = await env.openPopup();
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(popup.locator('#notice')).toContainText('read it back');
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await expect(step(popup, 'callback')).toHaveClass(/done/);
+  await expect(step(popup, 'signin')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
+  await expect(twitter.getByLabel('Allow this application to be used to Sign in with Twitter')).toBeChecked();
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await expect(step(popup, 'signin')).toHaveClass(/done/);
+  await twitter.getByRole('link', { name: 'Keys and Access Tokens' }).click();
+  await expect(step(popup, 'keys')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(step(popup, 'fill')).toHaveClass(/next/);
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li')).toHaveCount(2);
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await expect(step(popup, 'applications')).toHaveClass(/next/);
+  await popup.close();
+
+  const again = await env.browser.context.newPage();
+  await again.setViewportSize(POPUP);
+  await again.goto(env.browser.popupUrl);
+  await expect(again.locator('#guide-steps > li.next')).toHaveAttribute('data-step', 'applications');
+  await expect.poll(() => inView(again, '#guide-steps > li.next')).toBe(true);
+});
+
+test('no text in the popup is smaller than 13 px, at any step shown', async () => {
+  const { popup } = await openAll();
+  const tooSmall = () => popup.evaluate(() => {
+    const small = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      const box = element.getBoundingClientRect();
+      // Text for screen readers only (clipped to 1 px) is not shown.
+      if (!node.textContent.trim() || box.width <= 1 || box.height <= 1) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < 13) small.push(`${size} px: ${node.textContent.trim().slice(0, 40)}`);
+    }
+    return small;
+  });
+  expect(await tooSmall()).toEqual([]);
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  expect(await tooSmall()).toEqual([]);
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report')).toBeVisible();
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+  await expect(popup.locator('#export-text')).toBeVisible();
+  expect(await tooSmall()).toEqual([]);
+});
