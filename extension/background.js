@@ -1,5 +1,5 @@
 // KeyBridge background: owns the browser APIs and lends them to the Rust core, which decides everything.
-import init, { expireCapture, handleCommand, handlePopupMessage } from './core.js';
+import init, { expireCapture, handleCommand, handlePopupMessage, handleSaved } from './core.js';
 
 // For `cargo xtask bench`: when this script started, when the wasm's response arrived and when the core was
 // ready (ms since the worker's start).
@@ -60,6 +60,14 @@ const browserApi = {
 // Registered synchronously so a restarted service worker still receives the message that woke it.
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
+  // A content script says the admin saved a form KeyBridge filled (the targets' names only). Its tab's top
+  // frame only; nothing else a content script says is heard. (The popup opened as a tab is KeyBridge's page.)
+  if (sender.tab && !String(sender.url ?? '').startsWith(api.runtime.getURL(''))) {
+    if (message?.kind === 'saved' && sender.frameId === 0 && Array.isArray(message.targets)) {
+      ready.then(() => handleSaved(browserApi, message.targets, sender.origin ?? new URL(sender.url ?? 'about:blank').origin));
+    }
+    return false;
+  }
   ready
     .then(() => handlePopupMessage(browserApi, message, sender.url ?? '', api.runtime.getURL('')))
     .then(sendResponse, (e) => sendResponse({ refused: String(e) }));

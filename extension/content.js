@@ -14,6 +14,7 @@
   const MAX_TEXT = 512;
   const MAX_PAGE_TEXT = 4096;
   const MAX_HEADINGS = 32;
+  const MAX_ALERTS = 4;
   // The only origins a plan may land in, checked again here after the background checked the tab (secrets
   // go only to manage.auth0.com: the core plans them nowhere else).
   const FILL_ORIGINS = ['https://manage.auth0.com', 'https://apps.twitter.com', 'https://developer.x.com', 'https://developer.twitter.com', 'https://console.x.com'];
@@ -23,6 +24,42 @@
   const recent = new Map();
 
   const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+
+  // The controls KeyBridge set or ticked (each with what it was for: the plan's target), until the admin
+  // saves their form: what they show is not yet what the site holds.
+  const touched = new Map();
+  // Words of the buttons that save a form, in the languages KeyBridge speaks (a submit button of a <form>
+  // counts whatever it says).
+  const SAVE = /^(save|save changes|update settings|update|create|submit|speichern|änderungen speichern|einstellungen aktualisieren|aktualisieren|erstellen)$/i;
+  let watchingSaves = false;
+  // Once KeyBridge has filled something (never before: no listener on a page that was only read), the
+  // admin's save makes the controls it covers the site's: the form's own, or, for a form without a <form>
+  // element (React), every control KeyBridge changed on the page. The background hears which targets were
+  // saved (names only, never a value); whether the site took them, the next look reads (an error message).
+  function watchSaves() {
+    if (watchingSaves) return;
+    watchingSaves = true;
+    const saved = (form) => {
+      const targets = new Map();
+      for (const [el, target] of [...touched]) {
+        // A control no longer on the page (a route left, a form replaced) was not saved by this Save.
+        if (!el.isConnected || (form && !form.contains(el))) continue;
+        touched.delete(el);
+        targets.set(JSON.stringify(target), target);
+      }
+      if (targets.size) Promise.resolve(api.runtime.sendMessage({ kind: 'saved', targets: [...targets.values()] })).catch(() => {});
+    };
+    // The admin's own saves only (a page script's synthetic click, or KeyBridge's `click()`, is not one).
+    document.addEventListener('submit', (event) => { if (event.isTrusted) saved(event.target); }, true);
+    document.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      const button = event.target?.closest?.('button, input[type="submit"], [role="button"]');
+      if (!button) return;
+      // A <form>'s submit button: its submit event says it, once the browser's own checks let it through.
+      if (button.form && button.type === 'submit') return;
+      if (SAVE.test(clean(button.getAttribute('aria-label') || button.textContent || button.value))) saved(button.closest('form'));
+    }, true);
+  }
 
   function isVisible(el) {
     if (!el.getClientRects().length) return false;
@@ -89,6 +126,7 @@
       readonly: Boolean(el.readOnly),
       disabled: Boolean(el.disabled),
       checked: Boolean(el.checked),
+      edited: touched.has(el),
       modal,
     };
   }
@@ -360,6 +398,15 @@
     } else {
       last = { ...last, id };
     }
+    // What the page says is wrong (a refused save): only on a page with controls, a bounded few.
+    const alerts = [];
+    if (fields.length) {
+      for (const el of root.querySelectorAll('[role="alert"]')) {
+        const text = scrub(clean(el.textContent));
+        if (text && isVisible(el)) alerts.push(text);
+        if (alerts.length >= MAX_ALERTS) break;
+      }
+    }
     return {
       version: VERSION,
       snapshotId: id,
@@ -370,6 +417,7 @@
       modalHeadings,
       fields,
       pairs,
+      alerts,
       text: withText ? pageText(root) : '',
       truncated,
     };
@@ -436,24 +484,27 @@
         if (el.checked === op.check) results.push({ field: action.field, outcome: 'unchanged' });
         else {
           el.click(); // as the admin would: the page's own handlers see a real click
-          done.push([action.field, (now) => now.checked === op.check]);
+          done.push([action.field, (now) => now.checked === op.check, action.target]);
         }
       } else if (op && 'set' in op) {
         if (el.value === op.set) results.push({ field: action.field, outcome: 'unchanged' });
         else if (el.value !== '' && !plan.overwrite) results.push({ field: action.field, outcome: 'occupied' });
         else {
           setValue(el, op.set);
-          done.push([action.field, (now) => now.value === op.set]);
+          done.push([action.field, (now) => now.value === op.set, action.target]);
         }
       }
     }
     // Let the page's framework re-render before reading back: a refused value shows up as a reset. What
     // the page finally holds decides, in the element it shows now (a re-rendered form replaces them).
     await new Promise((done) => setTimeout(done, 0));
-    for (const [field, holds] of done) {
+    for (const [field, holds, target] of done) {
       const now = resolve(field, kept);
-      results.push({ field, outcome: now ? (holds(now) ? 'filled' : 'rejected') : 'missing' });
+      const took = now && holds(now);
+      if (took) touched.set(now, target);
+      results.push({ field, outcome: now ? (took ? 'filled' : 'rejected') : 'missing' });
     }
+    if (touched.size) watchSaves();
     return { snapshotId: plan.snapshotId, results, refused: null };
   }
 

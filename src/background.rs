@@ -18,7 +18,8 @@ use crate::guide::{
 };
 use crate::keys::Protocol;
 use crate::page::{
-    capture_as, check_twitter_connection, plan_fill, verify, FieldVerdict, FillPlan, FillReport, Op,
+    capture_as, check_twitter_connection, plan_fill, verify, FieldOutcome, FieldVerdict, FillPlan,
+    FillReport, Op, Target,
 };
 use crate::site::{
     kind_for_url, PageKind, CALLBACK_PAGES, CONNECTION_PAGES, FILL_ORIGINS, PROSE_PAGES,
@@ -469,6 +470,18 @@ impl Flow {
             if plan.actions.iter().any(|a| a.op == Op::Click) {
                 continue;
             }
+            // What KeyBridge changed in a form is the site's only once the admin saves it.
+            if verdicts.iter().any(|v| v.outcome == FieldOutcome::Filled) {
+                self.unsaved(|f| match action {
+                    GuideAction::FillCallback => f.callback_unsaved = Some(true),
+                    GuideAction::AllowSignIn | GuideAction::ChooseWebApp => {
+                        f.settings_unsaved = Some(true)
+                    }
+                    GuideAction::EnableApplications => f.applications_unsaved = Some(true),
+                    _ => {}
+                })
+                .await?;
+            }
             let callback = facts
                 .tenant
                 .as_ref()
@@ -690,7 +703,18 @@ impl Flow {
             self.remove(ANSWER_KEY).await?;
         }
         self.store(FILL_KEY, to_js(&verdicts)).await?;
+        if verdicts.iter().any(|v| v.outcome == FieldOutcome::Filled) {
+            self.unsaved(|f| f.keys_unsaved = Some(true)).await?;
+        }
         Ok((notice, confirm))
+    }
+
+    /// Notes in the facts that a form KeyBridge just changed waits for the admin's save (read now: the
+    /// popup's looks may have stored newer facts). The next look at that page says whether it was saved.
+    async fn unsaved(&self, mark: impl FnOnce(&mut Facts)) -> Result<(), Error> {
+        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+        mark(&mut facts);
+        self.store(FACTS_KEY, to_js(&facts)).await
     }
 
     async fn choose(&self, role: Role, id: i32) -> Result<(), Error> {
@@ -809,6 +833,21 @@ pub async fn handle_popup_message(
         Err(e) => flow.state(Some(Notice::error(e))).await,
     };
     Ok(to_js(&state))
+}
+
+/// A content script saw the admin save a form holding values KeyBridge put there: `targets` names what they
+/// were for (never a value). Only the top frame of a page KeyBridge fills may say so; it only ever marks
+/// steps as no longer waiting for a save, and the next look reads whether the page refused it.
+#[wasm_bindgen(js_name = handleSaved)]
+pub async fn handle_saved(api: BrowserApi, targets: JsValue, sender_origin: String) {
+    if !FILL_ORIGINS.contains(&sender_origin.as_str()) {
+        return;
+    }
+    let Ok(targets) = from_js::<Vec<Target>>(targets) else {
+        return;
+    };
+    let flow = Flow { api };
+    let _ = flow.unsaved(|facts| facts.saved(&targets)).await;
 }
 
 /// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.

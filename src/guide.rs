@@ -67,6 +67,17 @@ pub struct Facts {
     /// authentication settings say: what an OAuth 2.0 connection needs.
     pub confidential: Option<bool>,
     pub try_result: Option<TryResult>,
+    /// Whether a step's value, as its form last showed it, is not yet what the site holds (KeyBridge or
+    /// the admin changed it there, and it was not saved, or the page refused the save). `Some(false)`: the
+    /// page last seen showed what the site holds. A step is done only on what the site holds.
+    pub callback_unsaved: Option<bool>,
+    /// Sign in with Twitter, or the type of app (the same form).
+    pub settings_unsaved: Option<bool>,
+    /// The keys in the Auth0 connection's form.
+    pub keys_unsaved: Option<bool>,
+    pub applications_unsaved: Option<bool>,
+    /// What the Twitter app's form page said was wrong when it refused a save (its own words).
+    pub save_errors: Option<Vec<String>>,
 }
 
 impl Facts {
@@ -83,7 +94,12 @@ impl Facts {
             applications,
             protocol,
             confidential,
-            try_result
+            try_result,
+            callback_unsaved,
+            settings_unsaved,
+            keys_unsaved,
+            applications_unsaved,
+            save_errors
         );
     }
 }
@@ -128,11 +144,20 @@ fn confidential_type(text: &str) -> Option<bool> {
 
 /// The type of app a user authentication form has checked (its radio's label).
 fn checked_app_type(snapshot: &PageSnapshot) -> Option<bool> {
-    snapshot
-        .fields
-        .iter()
-        .filter(|f| f.input_type == "radio" && f.checked)
+    app_type_fields(snapshot)
+        .filter(|f| f.checked)
         .find_map(|f| f.labels.first().and_then(|l| confidential_type(l)))
+}
+
+/// The radio buttons of the type of app (Native App / Web App, Automated App or Bot).
+fn app_type_fields(snapshot: &PageSnapshot) -> impl Iterator<Item = &Field> {
+    snapshot.fields.iter().filter(|f| {
+        f.input_type == "radio"
+            && f.labels
+                .first()
+                .and_then(|l| confidential_type(l))
+                .is_some()
+    })
 }
 
 /// The tenant a dashboard URL names (`/dashboard/<region>/<tenant>/…`), if it names one.
@@ -219,14 +244,30 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
                 .map(|f| f.value.trim().to_string())
                 .filter(|v| !v.is_empty())
                 .collect();
+            // What the form shows counts only as far as the site holds it: nothing changed there since the
+            // page gave it, and no save refused.
+            let refused = !snapshot.alerts.is_empty();
             // The app page shows the form only when it is open; a page without it says nothing.
             if kind != TwitterLegacyCreateApp && (kind != ConsoleApp || !fields.is_empty()) {
-                facts.callbacks = Some(urls);
+                let unsaved = refused || fields.iter().any(|f| f.edited);
+                facts.callback_unsaved = Some(unsaved);
+                facts.save_errors = Some(snapshot.alerts.clone());
+                if !unsaved {
+                    facts.callbacks = Some(urls);
+                }
             }
-            if let Some(f) = field_labelled(snapshot, &[SIGN_IN_LABEL]).next() {
-                facts.sign_in = Some(f.checked);
+            let sign_in = field_labelled(snapshot, &[SIGN_IN_LABEL]).next();
+            let app_types: Vec<&Field> = app_type_fields(snapshot).collect();
+            if sign_in.is_some() || !app_types.is_empty() {
+                let unsaved = refused
+                    || sign_in.is_some_and(|f| f.edited)
+                    || app_types.iter().any(|f| f.edited);
+                facts.settings_unsaved = Some(unsaved);
+                if !unsaved {
+                    facts.sign_in = sign_in.map(|f| f.checked);
+                    facts.confidential = checked_app_type(snapshot);
+                }
             }
-            facts.confidential = checked_app_type(snapshot);
             if kind == ConsoleApp {
                 app_summary(snapshot, &mut facts);
             }
@@ -241,6 +282,8 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
             });
             facts.sign_in = pair_value(snapshot, "sign in with twitter").map(|v| v == "Yes");
             facts.access_level = pair_value(snapshot, "access level").map(String::from);
+            // A summary shows what the site holds: an unsaved form was left.
+            saved_summary(&mut facts);
         }
         TwitterLegacyKeys => {
             facts.access_level = pair_value(snapshot, "access level").map(String::from)
@@ -256,13 +299,24 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
             facts.sign_in = Some(true);
             facts.callbacks = Some(Vec::new());
             app_summary(snapshot, &mut facts);
+            saved_summary(&mut facts);
         }
         Auth0TwitterConnection
         | Auth0ConnectionApplications
         | Auth0SocialConnections
         | Auth0SeedSocialConnections => {
             facts.tenant = tenant_of(snapshot);
+            // Changed by KeyBridge and not saved (or the save refused): not Auth0's yet. Only the admin's
+            // save, which the content script reports, says they are: a page without such changes may be
+            // one that was left without saving.
             if kind == Auth0ConnectionApplications {
+                let changed = snapshot
+                    .fields
+                    .iter()
+                    .any(|f| f.input_type == "checkbox" && f.edited);
+                if changed || !snapshot.alerts.is_empty() {
+                    facts.applications_unsaved = Some(true);
+                }
                 facts.applications = Some(
                     snapshot
                         .fields
@@ -282,6 +336,10 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
                 && check_twitter_connection(snapshot).is_ok()
             {
                 facts.protocol = form_protocol(snapshot);
+                let changed = snapshot.fields.iter().any(|f| f.edited && is_text_input(f));
+                if changed || !snapshot.alerts.is_empty() {
+                    facts.keys_unsaved = Some(true);
+                }
             }
         }
         Auth0ItWorks => {
@@ -294,6 +352,31 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
         TwitterLegacyAppList | PortalProjects | PortalKeys | ConsoleApps => {}
     }
     facts
+}
+
+impl Facts {
+    /// The admin saved the form holding these targets (as the content script saw the click): the steps
+    /// they belong to no longer wait for a save. Whether the site took them, the next look says.
+    pub fn saved(&mut self, targets: &[crate::page::Target]) {
+        use crate::page::Target::*;
+        for target in targets {
+            let flag = match target {
+                CallbackUrl | WebsiteUrl => &mut self.callback_unsaved,
+                SignIn | AppType => &mut self.settings_unsaved,
+                ConsumerKey | ConsumerSecret | ClientId | ClientSecret => &mut self.keys_unsaved,
+                Application(_) => &mut self.applications_unsaved,
+                Try => continue,
+            };
+            *flag = Some(false);
+        }
+    }
+}
+
+/// A page that shows the app's settings as the site holds them: no form of them is waiting for a save.
+fn saved_summary(facts: &mut Facts) {
+    facts.callback_unsaved = Some(false);
+    facts.settings_unsaved = Some(false);
+    facts.save_errors = Some(Vec::new());
 }
 
 /// The facts of an app's settings summary (the portal's settings page, the console's app page): whether
@@ -490,9 +573,22 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         .any(|k| *k != ConsoleApp && now.open.contains(k));
     let auth_settings_form = open(&[PortalUserAuthSettings, ConsoleUserAuthSettings]);
     let captured = now.captured.contains(&protocol);
+    // A form changed and not saved: what to do is to save it (or, refused, what the page said).
+    let refused = facts
+        .save_errors
+        .as_ref()
+        .and_then(|e| e.first())
+        .map(|e| Text::with("whySaveRefused", [e.clone()]));
+    let unsaved = |flag: Option<bool>| flag == Some(true);
     let callback_why = match (&callback, &facts.callbacks) {
         (None, _) => Text::new("whyCallbackNoTenant"),
         (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
+        (Some(_), _) if unsaved(facts.callback_unsaved) && refused.is_some() => {
+            refused.clone().unwrap_or_default()
+        }
+        (Some(c), _) if unsaved(facts.callback_unsaved) => {
+            Text::with("whyCallbackSave", [c.clone()])
+        }
         (Some(c), Some(list)) if !list.is_empty() => {
             Text::with("whyCallbackLacking", [list.join(", "), c.clone()])
         }
@@ -500,10 +596,18 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         (Some(c), _) => Text::with("whyCallbackOpen", [c.clone()]),
     };
     let filled = !now.filled.is_empty() && now.filled.iter().all(|v| v.outcome.holds_value());
-    let apps_enabled = facts
-        .applications
-        .as_ref()
-        .is_some_and(|a| a.iter().any(|a| a.enabled));
+    // Filled and read back is not saved: the fill step is done once the form, seen again, holds no change.
+    let keys_saved = filled && facts.keys_unsaved == Some(false);
+    let settings_why = |saved_why: Text| match (unsaved(facts.settings_unsaved), &refused) {
+        (true, Some(r)) => r.clone(),
+        (true, None) => Text::new("whySettingsSave"),
+        (false, _) => saved_why,
+    };
+    let apps_enabled = !unsaved(facts.applications_unsaved)
+        && facts
+            .applications
+            .as_ref()
+            .is_some_and(|a| a.iter().any(|a| a.enabled));
     let mut steps = vec![
         step(
             StepId::Callback,
@@ -515,12 +619,12 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             let mut s = step(
                 StepId::SignIn,
                 facts.confidential == Some(true),
-                Text::new(match facts.confidential {
-                    Some(true) => "whyWebAppDone",
-                    Some(false) => "whyWebAppNative",
-                    None if auth_settings_form => "whyWebAppPick",
-                    None => "whyWebAppUnknown",
-                }),
+                match facts.confidential {
+                    Some(true) => Text::new("whyWebAppDone"),
+                    Some(false) => settings_why(Text::new("whyWebAppNative")),
+                    None if auth_settings_form => settings_why(Text::new("whyWebAppPick")),
+                    None => settings_why(Text::new("whyWebAppUnknown")),
+                },
                 (facts.confidential != Some(true) && auth_settings_form)
                     .then_some(GuideAction::ChooseWebApp),
             );
@@ -530,12 +634,14 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             step(
                 StepId::SignIn,
                 facts.sign_in == Some(true),
-                Text::new(match facts.sign_in {
-                    Some(true) => "whySignInDone",
-                    Some(false) if open(&[TwitterLegacySettings]) => "whySignInTick",
-                    Some(false) => "whySignInNotYet",
-                    None => "whySignInUnknown",
-                }),
+                match facts.sign_in {
+                    Some(true) => Text::new("whySignInDone"),
+                    Some(false) if open(&[TwitterLegacySettings]) => {
+                        settings_why(Text::new("whySignInTick"))
+                    }
+                    Some(false) => settings_why(Text::new("whySignInNotYet")),
+                    None => settings_why(Text::new("whySignInUnknown")),
+                },
                 (facts.sign_in == Some(false) && open(&[TwitterLegacySettings]))
                     .then_some(GuideAction::AllowSignIn),
             )
@@ -568,8 +674,12 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         },
         step(
             StepId::Fill,
-            filled,
-            Text::new(if filled { "whyFillDone" } else { "whyFillTodo" }),
+            keys_saved,
+            Text::new(match (filled, keys_saved) {
+                (_, true) => "whyFillDone",
+                (true, false) => "whyFillSave",
+                (false, _) => "whyFillTodo",
+            }),
             (!now.captured.is_empty() && open(crate::site::CONNECTION_PAGES))
                 .then_some(GuideAction::Fill),
         ),
@@ -586,6 +696,7 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
                         .collect::<Vec<_>>()
                         .join(", ")],
                 ),
+                Some(_) if unsaved(facts.applications_unsaved) => Text::new("whyApplicationsSave"),
                 Some(_) => Text::new("whyApplicationsPick"),
                 None => Text::new("whyApplicationsOpen"),
             },

@@ -14,6 +14,8 @@ pub const MAX_TEXT: usize = 512;
 pub const MAX_PAGE_TEXT: usize = 4096;
 /// Headings and image texts (`alt`) a snapshot may carry.
 pub const MAX_HEADINGS: usize = 32;
+/// Most error messages (`role="alert"`) a snapshot carries.
+pub const MAX_ALERTS: usize = 4;
 
 /// A URL as the browser parsed it (the browser is the URL parser; the core only compares parts).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,6 +76,9 @@ pub struct Field {
     pub readonly: bool,
     pub disabled: bool,
     pub checked: bool,
+    /// It shows something else than the page gave it: KeyBridge filled it (until the admin saves its form),
+    /// or the admin edited it. Such a value is not yet the site's.
+    pub edited: bool,
     /// It sits in the open modal dialog (see `PageSnapshot::modal_headings`).
     pub modal: bool,
 }
@@ -107,6 +112,8 @@ pub struct PageSnapshot {
     pub modal_headings: Vec<String>,
     pub fields: Vec<Field>,
     pub pairs: Vec<TextPair>,
+    /// What the page says is wrong (`role="alert"`, a refused save), on a page with controls.
+    pub alerts: Vec<String>,
     /// The page's text, whitespace collapsed, cut at [`MAX_PAGE_TEXT`] (error pages say what is wrong in prose).
     pub text: String,
     /// The page had more than the bounds allow; the content script stopped collecting.
@@ -138,6 +145,8 @@ impl PageSnapshot {
             && self.headings.iter().all(fits)
             && self.modal_headings.len() <= MAX_HEADINGS
             && self.modal_headings.iter().all(fits)
+            && self.alerts.len() <= MAX_ALERTS
+            && self.alerts.iter().all(fits)
             && self.text.encode_utf16().count() <= MAX_PAGE_TEXT;
         if self.fields.len() > MAX_FIELDS || self.pairs.len() > MAX_PAIRS || !texts_ok {
             return Err(Error::SnapshotTooLarge);

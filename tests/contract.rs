@@ -3,7 +3,8 @@
 
 use keybridge::site::FILL_ORIGINS;
 use keybridge::snapshot::{
-    MAX_FIELDS, MAX_HEADINGS, MAX_LABELS, MAX_PAGE_TEXT, MAX_PAIRS, MAX_TEXT, SNAPSHOT_VERSION,
+    MAX_ALERTS, MAX_FIELDS, MAX_HEADINGS, MAX_LABELS, MAX_PAGE_TEXT, MAX_PAIRS, MAX_TEXT,
+    SNAPSHOT_VERSION,
 };
 
 const CONTENT_JS: &str = include_str!("../extension/content.js");
@@ -35,6 +36,7 @@ fn the_content_script_bounds_the_snapshot_as_the_core_checks_it() {
     assert_eq!(number("MAX_TEXT"), MAX_TEXT);
     assert_eq!(number("MAX_PAGE_TEXT"), MAX_PAGE_TEXT);
     assert_eq!(number("MAX_HEADINGS"), MAX_HEADINGS);
+    assert_eq!(number("MAX_ALERTS"), MAX_ALERTS);
 }
 
 #[test]

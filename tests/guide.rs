@@ -403,3 +403,112 @@ fn on_a_list_whose_rows_each_have_a_menu_try_opens_none() {
         None
     );
 }
+
+/// The snapshot `name` with the fields `changed` picks marked as changed and not saved (as `content.js`
+/// marks a control KeyBridge filled, or one that differs from what the page gave it).
+fn edited(name: &str, changed: impl Fn(&keybridge::snapshot::Field) -> bool) -> PageSnapshot {
+    let mut s = snapshot(name);
+    for f in s.fields.iter_mut().filter(|f| changed(f)) {
+        f.edited = true;
+    }
+    s
+}
+
+/// A step is done only on what the site holds: a value KeyBridge put in a form (or the admin changed)
+/// counts once the form, seen again, shows no unsaved change; a refused save says the page's words.
+#[test]
+fn a_step_is_done_only_on_what_the_site_holds() {
+    let label = |f: &keybridge::snapshot::Field, part: &str| {
+        f.labels.iter().any(|l| l.to_lowercase().contains(part))
+    };
+    let base = Facts {
+        tenant: Some(acme()),
+        protocol: Some(Protocol::OAuth1),
+        ..Facts::default()
+    };
+    let with = |snap: PageSnapshot| {
+        let mut facts = base.clone();
+        facts.merge(observe(&snap));
+        let steps = checklist(&facts, &Situation::default());
+        (facts, steps)
+    };
+
+    // The legacy settings form, the callback URL filled in but not saved.
+    let mut filled = edited("twitter-legacy-settings", |f| label(f, "callback url"));
+    for f in filled.fields.iter_mut().filter(|f| f.edited) {
+        f.value = CALLBACK.into();
+    }
+    let (facts, steps) = with(filled.clone());
+    assert_eq!(facts.callback_unsaved, Some(true));
+    assert_eq!(facts.callbacks, None, "an unsaved value is not the app's");
+    assert_eq!(steps[0].state, StepState::Next);
+    assert_eq!(
+        steps[0].why,
+        Text::with("whyCallbackSave", [CALLBACK.into()])
+    );
+
+    // Saved: the page loads again and shows it as its own.
+    let mut saved = filled.clone();
+    for f in saved.fields.iter_mut() {
+        f.edited = false;
+    }
+    let (facts, steps) = with(saved);
+    assert_eq!(facts.callback_unsaved, Some(false));
+    assert_eq!(steps[0].state, StepState::Done);
+
+    // Refused: the page shows the form again with its error; the step says the page's words.
+    let mut refused = snapshot("twitter-legacy-settings");
+    for f in refused
+        .fields
+        .iter_mut()
+        .filter(|f| label(f, "callback url"))
+    {
+        f.value = CALLBACK.into();
+    }
+    refused.alerts = vec!["Website URL must be a valid https URL.".into()];
+    let (facts, steps) = with(refused);
+    assert_eq!(facts.callbacks, None);
+    assert_ne!(steps[0].state, StepState::Done);
+    assert_eq!(
+        steps[0].why,
+        Text::with(
+            "whySaveRefused",
+            ["Website URL must be a valid https URL.".into()]
+        )
+    );
+
+    // Sign in with Twitter ticked by KeyBridge, not saved.
+    let ticked = edited("twitter-legacy-settings", |f| f.input_type == "checkbox");
+    let (facts, steps) = with(ticked);
+    assert_eq!((facts.sign_in, facts.settings_unsaved), (None, Some(true)));
+    assert_eq!(steps[1].why, Text::new("whySettingsSave"));
+
+    // The Auth0 form filled and read back, not saved: the fill step waits for the save.
+    let verdicts = [keybridge::page::FieldVerdict {
+        target: Target::ConsumerKey,
+        outcome: keybridge::page::FieldOutcome::Filled,
+    }];
+    let form = edited("auth0-connection-settings", |f| label(f, "key"));
+    let mut facts = base.clone();
+    facts.merge(observe(&form));
+    assert_eq!(facts.keys_unsaved, Some(true));
+    let now = Situation {
+        filled: &verdicts,
+        ..Situation::default()
+    };
+    let fill = |facts: &Facts| {
+        checklist(facts, &now)
+            .into_iter()
+            .find(|s| s.id == StepId::Fill)
+            .expect("a fill step")
+    };
+    assert_ne!(fill(&facts).state, StepState::Done);
+    assert_eq!(fill(&facts).why, Text::new("whyFillSave"));
+    // A page of the connection without KeyBridge's changes may be one left without saving: still waiting.
+    facts.merge(observe(&snapshot("auth0-connection-settings")));
+    assert_eq!(fill(&facts).why, Text::new("whyFillSave"));
+    // The admin's save, as the content script reports it.
+    facts.saved(&[Target::ConsumerKey, Target::ConsumerSecret]);
+    assert_eq!(fill(&facts).state, StepState::Done);
+    assert_eq!(fill(&facts).why, Text::new("whyFillDone"));
+}

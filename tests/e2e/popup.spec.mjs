@@ -121,3 +121,77 @@ test('no text in the popup is smaller than 13 px, at any step shown', async () =
   await expect(popup.locator('#export-text')).toBeVisible();
   expect(await tooSmall()).toEqual([]);
 });
+
+const callback = () => `https://${env.world.world.tenant.name}.${env.world.world.tenant.region}.auth0.com/login/callback`;
+
+test('a box KeyBridge ticks is not Done until the site saved it; leaving without saving keeps it To do', async () => {
+  const auth0 = await env.openPage(env.urls.auth0Settings);
+  await expect(auth0.getByLabel('API Key', { exact: true })).toBeVisible();
+  const twitter = await env.openPage(env.urls.legacySettings);
+  const popup = await env.openPopup();
+  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
+  await expect(twitter.getByLabel('Allow this application to be used to Sign in with Twitter')).toBeChecked();
+  // Ticked, not saved: the step waits for Update Settings, through the popup's next looks.
+  await expect(step(popup, 'signin')).toContainText('not saved yet');
+  await popup.waitForTimeout(2000);
+  await expect(step(popup, 'signin')).not.toHaveClass(/done/);
+  // The admin leaves without saving: the app still does not allow it.
+  await twitter.getByRole('link', { name: 'Details' }).click();
+  await expect(step(popup, 'signin')).toContainText('Not allowed yet');
+  await expect(step(popup, 'signin')).not.toHaveClass(/done/);
+  expect(env.world.world.twitterApps[0].signInWithTwitter).toBe(false);
+  // Ticked again and saved: Done, because the page, loaded again, shows it.
+  await twitter.getByRole('link', { name: 'Settings' }).click();
+  await popup.getByRole('button', { name: 'Allow Sign in with Twitter' }).click();
+  await twitter.getByRole('button', { name: 'Update Settings' }).click();
+  await expect(step(popup, 'signin')).toHaveClass(/done/);
+  expect(env.world.world.twitterApps[0].signInWithTwitter).toBe(true);
+});
+
+test('a callback URL the portal refused to save is not Done, and the step says what the portal said', async () => {
+  await env.openPage(env.urls.auth0Settings);
+  const portal = await env.openPage(env.urls.portalSettings);
+  const popup = await env.openPopup();
+  await portal.getByRole('link', { name: 'Set up' }).click();
+  await portal.getByLabel('Read', { exact: true }).check();
+  await portal.getByLabel('Web App, Automated App or Bot').check();
+  await popup.getByRole('button', { name: 'Fill callback URL' }).click();
+  await expect(portal.getByLabel('Callback URI / Redirect URL (required)')).toHaveValue(callback());
+  // The admin's Website URL is one the portal refuses (the browser's own check lets it through).
+  await portal.getByLabel('Website URL (required)').fill('http://acme.example');
+  await portal.getByRole('button', { name: 'Save' }).click();
+  await expect(portal.getByRole('alert')).toContainText('Website URL must be a valid https URL.');
+  await expect(step(popup, 'callback')).toContainText('The page did not save: “Website URL must be a valid https URL.”');
+  await expect(step(popup, 'callback')).not.toHaveClass(/done/);
+  await expect(step(popup, 'callback')).not.toContainText('The app\'s callback URLs include');
+});
+
+test('keys filled into Auth0 are not Done until Auth0 saved them', async () => {
+  const { popup, auth0 } = await openAll();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
+  await expect(step(popup, 'fill')).toContainText('not saved yet');
+  await expect(step(popup, 'fill')).not.toHaveClass(/done/);
+  // Leaving for the Applications tab without saving: still not saved.
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await popup.waitForTimeout(2000);
+  await expect(step(popup, 'fill')).not.toHaveClass(/done/);
+  // Back on the settings, a Save there saves what the form shows now, not the keys that were left.
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(auth0.getByLabel('API Key', { exact: true })).toBeVisible();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await popup.waitForTimeout(2000);
+  await expect(step(popup, 'fill')).not.toHaveClass(/done/);
+  await expect(step(popup, 'fill')).toContainText('not saved yet');
+});
+
+test('keys filled into Auth0 and saved there are Done', async () => {
+  const { popup, auth0 } = await openAll();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(step(popup, 'fill')).toContainText('not saved yet');
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(step(popup, 'fill')).toHaveClass(/done/);
+  await expect(step(popup, 'fill')).toContainText('Saved in the Auth0 connection.');
+});
