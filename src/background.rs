@@ -472,7 +472,7 @@ impl Flow {
             }
             // What KeyBridge changed in a form is the site's only once the admin saves it.
             if verdicts.iter().any(|v| v.outcome == FieldOutcome::Filled) {
-                self.unsaved(|f| match action {
+                self.update_facts(|f| match action {
                     GuideAction::FillCallback => f.callback_unsaved = Some(true),
                     GuideAction::AllowSignIn | GuideAction::ChooseWebApp => {
                         f.settings_unsaved = Some(true)
@@ -704,16 +704,18 @@ impl Flow {
         }
         self.store(FILL_KEY, to_js(&verdicts)).await?;
         if verdicts.iter().any(|v| v.outcome == FieldOutcome::Filled) {
-            self.unsaved(|f| f.keys_unsaved = Some(true)).await?;
+            self.update_facts(|f| f.keys_unsaved = Some(true)).await?;
         }
         Ok((notice, confirm))
     }
 
-    /// Notes in the facts that a form KeyBridge just changed waits for the admin's save (read now: the
-    /// popup's looks may have stored newer facts). The next look at that page says whether it was saved.
-    async fn unsaved(&self, mark: impl FnOnce(&mut Facts)) -> Result<(), Error> {
+    /// Changes the facts as last stored (read now: the popup's looks may have stored newer ones): a form
+    /// KeyBridge just changed waits for the admin's save, a save was reported. Either way, a Try that worked
+    /// before this change says nothing about the connection now: the Try step is to do again.
+    async fn update_facts(&self, change: impl FnOnce(&mut Facts)) -> Result<(), Error> {
         let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
-        mark(&mut facts);
+        change(&mut facts);
+        facts.try_result = None;
         self.store(FACTS_KEY, to_js(&facts)).await
     }
 
@@ -847,7 +849,7 @@ pub async fn handle_saved(api: BrowserApi, targets: JsValue, sender_origin: Stri
         return;
     };
     let flow = Flow { api };
-    let _ = flow.unsaved(|facts| facts.saved(&targets)).await;
+    let _ = flow.update_facts(|facts| facts.saved(&targets)).await;
 }
 
 /// A keyboard shortcut (the `commands` API): the browser itself reports it, so it is the admin's action.
@@ -872,6 +874,10 @@ pub async fn handle_command(api: BrowserApi, command: String) {
 /// The expiry alarm: forgets the captured keys once their time is up.
 #[wasm_bindgen(js_name = expireCapture)]
 pub async fn expire_capture(api: BrowserApi) {
-    // Reading the capture removes it when it has expired.
-    let _ = Flow { api }.capture_in_store().await;
+    // Reading the capture removes it when it has expired; the popup says so when it opens next, rather
+    // than the keys vanishing without a word.
+    let flow = Flow { api };
+    if let Err(e @ Error::Expired) = flow.capture_in_store().await {
+        let _ = flow.store(NOTICE_KEY, to_js(&Some(Notice::error(e)))).await;
+    }
 }

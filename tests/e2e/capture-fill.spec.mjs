@@ -222,6 +222,26 @@ test('captured keys expire and are forgotten', async () => {
   await expectNothingCaptured();
 });
 
+test('keys that expire while the popup is closed are not forgotten without a word', async () => {
+  await openTwitter('legacy');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await expect(popup.locator('#captured')).toBeVisible();
+  await popup.close();
+  // Their time is up, and the expiry alarm goes off.
+  const worker = () => env.browser.currentWorker();
+  await (await worker()).evaluate(async () => {
+    const { capture } = await chrome.storage.session.get('capture');
+    await chrome.storage.session.set({ capture: { ...capture, expiresAt: Date.now() - 1 } });
+    await chrome.alarms.create('forget-captured-keys', { when: Date.now() + 10 });
+  });
+  await expect.poll(async () => (await worker()).evaluate(async () => Object.keys(await chrome.storage.session.get('capture')).length)).toBe(0);
+  const again = await openPopup();
+  await expect(again.locator('#notice')).toHaveText('The captured keys expired and were forgotten. Capture them again.');
+  await expect(again.locator('#guide-steps > li[data-step=keys]')).not.toHaveClass(/done/);
+  await expectNothingCaptured();
+});
+
 test('Forget keys clears them at once', async () => {
   await openTwitter('legacy');
   const popup = await openPopup();
