@@ -758,7 +758,18 @@ impl Popup {
             // A guess is not in use: the admin's "Use this tab" makes it so.
             let current = !slot.guessed && slot.tab.as_ref().is_some_and(|c| c.id == t.id);
             append(&li, self.el("span", "choice-title", &t.title))?;
-            let place = Text::with("choiceWhere", [t.window_id.to_string(), t.url.href()]);
+            // Dashboard tabs all have one title: the tenant their address names tells them apart.
+            let tenant = match role {
+                Role::Connection => crate::guide::tenant_in_url(&t.url),
+                Role::Keys => None,
+            };
+            let place = match tenant {
+                Some(tenant) => Text::with(
+                    "choiceWhereTenant",
+                    [tenant.name, tenant.domain, t.window_id.to_string()],
+                ),
+                None => Text::with("choiceWhere", [t.window_id.to_string(), t.url.href()]),
+            };
             append(&li, self.el("span", "choice-where", &self.tr(&place)))?;
             let label = self.t(if current { "choiceInUse" } else { "choiceUse" });
             let b = self.button(

@@ -275,6 +275,8 @@ test('a dashboard of another tenant, even the only Auth0 tab, is never filled un
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#notice')).toContainText(`This Auth0 tab is for tenant globex-prod.eu.auth0.com, but this setup started with ${tenant}.us.auth0.com`);
   await expect(other.getByLabel('API Key')).toHaveValue('');
+  // The candidates name their tenants (every dashboard tab has the same title).
+  await expect(popup.locator('#auth0-choices li').first()).toContainText('Tenant globex-prod (globex-prod.eu.auth0.com), window');
   // Only the admin's pick makes it the tenant to fill; the callback URL follows it then.
   await popup.locator('#auth0-choices li').first().getByRole('button', { name: /Use this tab/ }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
