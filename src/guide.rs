@@ -650,6 +650,15 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             StepId::Permissions,
             facts.access_level.is_some(),
             match &facts.access_level {
+                // Read is all sign-in needs: nothing to change, nothing to advise.
+                Some(level)
+                    if matches!(
+                        level.trim().to_lowercase().as_str(),
+                        "read" | "read only" | "read-only"
+                    ) =>
+                {
+                    Text::with("whyPermissionsRead", [level.clone()])
+                }
                 Some(level) => Text::with("whyPermissionsKnown", [level.clone()]),
                 None => Text::new("whyPermissionsUnknown"),
             },

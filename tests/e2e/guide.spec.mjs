@@ -112,7 +112,8 @@ test('the X developer portal and the current dashboard: from a blank app to It w
   await portal.getByRole('button', { name: 'Save' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
   await expect(step(popup, 'signin')).toHaveClass(/done/);
-  await expect(step(popup, 'permissions')).toContainText('Access level: Read.');
+  await expect(step(popup, 'permissions')).toContainText('Access level: Read, all that sign-in needs.');
+  await expect(step(popup, 'permissions')).not.toContainText('fewer permissions');
 
   await portal.getByRole('link', { name: 'Keys and tokens' }).click();
   await portal.locator('.key-card', { hasText: 'API Key and Secret' }).getByRole('link', { name: 'Regenerate' }).click();
@@ -159,7 +160,8 @@ test('today: the X Developer Console, OAuth 2.0 and Create Connection: from a bl
   await popup.bringToFront();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
   await expect(step(popup, 'signin')).toHaveClass(/done/);
-  await expect(step(popup, 'permissions')).toContainText('Access level: Read.');
+  await expect(step(popup, 'permissions')).toContainText('Access level: Read, all that sign-in needs.');
+  await expect(step(popup, 'permissions')).not.toContainText('fewer permissions');
   await expect(step(popup, 'keys')).toHaveClass(/next/);
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await expect(popup.locator('#notice')).toContainText('Captured the OAuth 2.0 Client ID and Client Secret');

@@ -195,3 +195,43 @@ test('keys filled into Auth0 and saved there are Done', async () => {
   await expect(step(popup, 'fill')).toHaveClass(/done/);
   await expect(step(popup, 'fill')).toContainText('Saved in the Auth0 connection.');
 });
+
+test('every message of every catalogue fits the popup: nothing overflows, no state word overlaps its step', async () => {
+  const popup = await env.browser.context.newPage();
+  await popup.setViewportSize(POPUP);
+  await popup.goto(env.browser.popupUrl);
+  await expect(popup.locator('#guide-steps > li').first()).toBeVisible();
+  const problems = await popup.evaluate(async () => {
+    // Placeholders get long, realistic values: a callback URL on a custom domain, a tab title, a tenant
+    // domain, a number.
+    const ARGS = ['https://signin.customer-identity.acme-production-example.com/login/callback', 'Acme Production Sign-in | Twitter Application Management', 'acme-production-eu.eu.auth0.com', '10'];
+    const main = document.querySelector('main');
+    const step = document.querySelector('#guide-steps > li');
+    const state = step.querySelector('.state');
+    const title = step.querySelector('.title');
+    const why = step.querySelector('.why');
+    why.classList.remove('quiet');
+    const notice = document.getElementById('notice');
+    const button = document.getElementById('export');
+    const out = [];
+    const overflows = (el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > main.getBoundingClientRect().right + 1;
+    for (const lang of ['en', 'de']) {
+      const catalogue = await (await fetch(`_locales/${lang}/messages.json`)).json();
+      for (const [id, { message }] of Object.entries(catalogue)) {
+        const text = message.replace(/\$A(\d)\$/g, (_, n) => ARGS[n - 1]);
+        if (id.startsWith('state')) {
+          state.textContent = text;
+          if (state.getBoundingClientRect().right > title.getBoundingClientRect().left) out.push(`${lang} ${id}: overlaps the step's title`);
+          continue;
+        }
+        for (const el of [title, why, notice, button]) {
+          el.textContent = text;
+          if (overflows(el)) out.push(`${lang} ${id}: overflows ${el.id || el.className}`);
+        }
+        if (document.documentElement.scrollWidth > innerWidth) out.push(`${lang} ${id}: the popup scrolls sideways`);
+      }
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+});
