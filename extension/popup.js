@@ -33,6 +33,27 @@ document.addEventListener('click', (event) => {
   Promise.resolve(api.permissions.request({ origins })).catch(() => {});
 }, true);
 
+// Export: Copy and Download of one format's text as shown (placeholders only: the export never holds a key
+// or a secret). The button says what happened for a moment.
+const said = (button, id) => {
+  const name = button.dataset.i18n;
+  button.textContent = api.i18n.getMessage(id);
+  setTimeout(() => { button.textContent = api.i18n.getMessage(name); }, 2000);
+};
+document.addEventListener('click', (event) => {
+  const button = event.target.closest?.('[data-copy], [data-download]');
+  if (!button) return;
+  const text = document.getElementById(button.dataset.copy ?? button.dataset.download)?.textContent ?? '';
+  if (button.dataset.copy) {
+    navigator.clipboard.writeText(text).then(() => said(button, 'exportCopied'), () => said(button, 'exportCopyFailed'));
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  Object.assign(document.createElement('a'), { href: url, download: button.dataset.filename }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  said(button, 'exportDownloaded');
+});
+
 // Keep the tab lines true while the popup is open: a tab opened, closed, or moved to another page. The
 // core waits a moment for more changes, and also looks again now and then (single-page apps).
 api.tabs.onUpdated.addListener((id, change) => { if (change.url || change.title || change.status === 'complete') popup.tabsChanged(); });

@@ -78,6 +78,8 @@ pub struct Facts {
     pub applications_unsaved: Option<bool>,
     /// What the Twitter app's form page said was wrong when it refused a save (its own words).
     pub save_errors: Option<Vec<String>>,
+    /// The Auth0 connection's id (`con_…`), from its dashboard address: for Export.
+    pub connection_id: Option<String>,
 }
 
 impl Facts {
@@ -99,7 +101,8 @@ impl Facts {
             settings_unsaved,
             keys_unsaved,
             applications_unsaved,
-            save_errors
+            save_errors,
+            connection_id
         );
     }
 }
@@ -158,6 +161,18 @@ fn app_type_fields(snapshot: &PageSnapshot) -> impl Iterator<Item = &Field> {
                 .and_then(|l| confidential_type(l))
                 .is_some()
     })
+}
+
+/// The connection id a dashboard address names (`…/connections/social/con_0123456789abcdef/settings`).
+pub fn connection_id_in_url(url: &PageUrl) -> Option<String> {
+    url.segments()
+        .chain(url.hash_segments())
+        .find(|s| {
+            s.strip_prefix("con_").is_some_and(|id| {
+                (8..=32).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        })
+        .map(String::from)
 }
 
 /// The tenant a dashboard URL names (`/dashboard/<region>/<tenant>/…`), if it names one.
@@ -306,6 +321,7 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
         | Auth0SocialConnections
         | Auth0SeedSocialConnections => {
             facts.tenant = tenant_of(snapshot);
+            facts.connection_id = connection_id_in_url(&snapshot.url);
             // Changed by KeyBridge and not saved (or the save refused): not Auth0's yet. Only the admin's
             // save, which the content script reports, says they are: a page without such changes may be
             // one that was left without saving.

@@ -235,3 +235,60 @@ test('every message of every catalogue fits the popup: nothing overflows, no sta
   });
   expect(problems).toEqual([]);
 });
+
+test('Export: every format with Copy and Download, every identifier KeyBridge knows filled in, no key', async () => {
+  const { popup, auth0 } = await openAll();
+  const { tenant } = env.world.world;
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await auth0.getByRole('navigation', { name: 'Connection' }).getByRole('link', { name: 'Applications' }).click();
+  await popup.getByLabel('Default App').check();
+  await popup.getByRole('button', { name: 'Enable selected applications' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(step(popup, 'applications')).toHaveClass(/done/);
+  await popup.getByRole('button', { name: 'Export configuration' }).click();
+
+  const api = popup.locator('#export-management-api');
+  await expect(api).toContainText(`PATCH https://${tenant.name}.${tenant.region}.auth0.com/api/v2/connections/${tenant.connection.id}`);
+  await expect(api).toContainText('{"client_id": "<client_id of Default App>", "status": true}');
+  await expect(api).not.toContainText('{id}');
+  await expect(api).not.toContainText('<application client_id>');
+  await expect(popup.locator('#export-terraform')).toContainText(`terraform import auth0_connection.twitter ${tenant.connection.id}`);
+  await expect(popup.locator('#export-deploy-cli')).toContainText('enabled_clients: ["Default App"]');
+  await expect(popup.locator('.export section')).toHaveCount(3);
+  expect(await inView(popup, '#export-text')).toBe(false); // taller than the popup: it scrolls, and nothing overflows sideways
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+
+  // Copy: what the clipboard is asked to hold is the text shown (recorded on its way to the real clipboard;
+  // in Chromium, whose page scripts the test can reach: Firefox's WebDriver scripts run beside the page's).
+  const terraform = popup.locator('.export section', { hasText: 'Terraform' });
+  if (env.browserName === 'chromium') {
+    await popup.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      globalThis.copied = [];
+      navigator.clipboard.writeText = (text) => { globalThis.copied.push(text); return write(text); };
+    });
+  }
+  await terraform.getByRole('button', { name: 'Copy' }).click();
+  await expect(terraform.getByRole('button', { name: /^(Copied|Copy failed)/ })).toBeVisible();
+  if (env.browserName === 'chromium') {
+    const copied = await popup.evaluate(() => globalThis.copied);
+    expect(copied).toEqual([await popup.locator('#export-terraform').textContent()]);
+    const app = env.world.world.twitterApps[0];
+    for (const s of [app.consumerKey, app.consumerSecret]) expect(copied[0]).not.toContain(s);
+  }
+
+  // Download: a file of that text, named for its format.
+  if (env.browserName === 'chromium') {
+    const download = popup.waitForEvent('download');
+    await popup.locator('.export section', { hasText: 'Deploy CLI' }).getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('auth0-twitter-connection.yaml');
+    const text = (await import('node:fs')).readFileSync(await file.path(), 'utf8');
+    expect(text).toBe(await popup.locator('#export-deploy-cli').textContent());
+  } else {
+    await popup.locator('.export section', { hasText: 'Deploy CLI' }).getByRole('button', { name: 'Download' }).click();
+    await expect(popup.locator('.export section', { hasText: 'Deploy CLI' }).getByRole('button', { name: 'Downloaded' })).toBeVisible();
+  }
+});
