@@ -762,10 +762,8 @@ pub fn plan_action(
     custom_domain: Option<&str>,
     chosen_apps: &[String],
 ) -> Option<FillPlan> {
-    let set = |f: &Field, target: Target, value: String| FillAction {
-        field: f.id,
-        target,
-        op: Op::Set(Secret::new(value)),
+    let set = |f: &Field, target: Target, value: String| {
+        FillAction::on(f, target, Op::Set(Secret::new(value)))
     };
     let mut actions = Vec::new();
     match action {
@@ -796,21 +794,13 @@ pub fn plan_action(
                     && f.labels.first().and_then(|l| confidential_type(l)) == Some(true)
             })?;
             if !f.checked {
-                actions.push(FillAction {
-                    field: f.id,
-                    target: Target::AppType,
-                    op: Op::Check(true),
-                });
+                actions.push(FillAction::on(f, Target::AppType, Op::Check(true)));
             }
         }
         GuideAction::AllowSignIn => {
             let f =
                 field_labelled(snapshot, &[SIGN_IN_LABEL]).find(|f| f.input_type == "checkbox")?;
-            actions.push(FillAction {
-                field: f.id,
-                target: Target::SignIn,
-                op: Op::Check(true),
-            });
+            actions.push(FillAction::on(f, Target::SignIn, Op::Check(true)));
         }
         GuideAction::EnableApplications => {
             for f in snapshot
@@ -822,11 +812,11 @@ pub fn plan_action(
                     continue;
                 };
                 if chosen_apps.contains(name) {
-                    actions.push(FillAction {
-                        field: f.id,
-                        target: Target::Application(name.clone()),
-                        op: Op::Check(true),
-                    });
+                    actions.push(FillAction::on(
+                        f,
+                        Target::Application(name.clone()),
+                        Op::Check(true),
+                    ));
                 }
             }
         }
@@ -841,11 +831,7 @@ pub fn plan_action(
                 .iter()
                 .find(|f| named(f, &["try", "try connection"]))
             {
-                actions.push(FillAction {
-                    field: control.id,
-                    target: Target::Try,
-                    op: Op::Focus,
-                });
+                actions.push(FillAction::on(control, Target::Try, Op::Focus));
             } else {
                 // Clicked, so never a submit button: KeyBridge submits no form. On a list of connections
                 // every row may have its menu: with more than one, the Twitter row's is not known, so none.
@@ -857,11 +843,7 @@ pub fn plan_action(
                 if menus.next().is_some() {
                     return None;
                 }
-                actions.push(FillAction {
-                    field: menu.id,
-                    target: Target::Try,
-                    op: Op::Click,
-                });
+                actions.push(FillAction::on(menu, Target::Try, Op::Click));
             }
         }
         GuideAction::Capture | GuideAction::Fill => return None,

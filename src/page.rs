@@ -204,6 +204,30 @@ pub struct FillAction {
     pub field: u32,
     pub target: Target,
     pub op: Op,
+    /// The field's name as the page shows it ("API Key" on one dashboard, "Consumer Key" on another):
+    /// what the admin is told was filled. Not read by the content script.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+/// Longest page label KeyBridge repeats to the admin.
+const LABEL_CHARS: usize = 60;
+
+impl FillAction {
+    /// An action on `field`, named as the page names it.
+    pub fn on(field: &Field, target: Target, op: Op) -> Self {
+        let label = field
+            .labels
+            .first()
+            .map(|l| l.chars().take(LABEL_CHARS).collect())
+            .unwrap_or_default();
+        FillAction {
+            field: field.id,
+            target,
+            op,
+            label,
+        }
+    }
 }
 
 /// What the content script of a tab is asked to do.
@@ -472,11 +496,7 @@ pub fn plan_fill(
         (secret, secret_part, &pair.secret),
     ]
     .into_iter()
-    .map(|(f, part, value)| FillAction {
-        field: f.id,
-        target: part.into(),
-        op: Op::Set(value.clone()),
-    })
+    .map(|(f, part, value)| FillAction::on(f, part.into(), Op::Set(value.clone())))
     .collect();
     Ok(FillPlan {
         origin: snapshot.url.origin.clone(),
@@ -532,6 +552,20 @@ pub struct FillReport {
 pub struct FieldVerdict {
     pub target: Target,
     pub outcome: FieldOutcome,
+    /// The field's name as the page shows it (empty: the admin is told the target's own name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+impl FieldVerdict {
+    /// What the admin is told was filled: the page's own name for it, or the target's.
+    pub fn name(&self) -> String {
+        if self.label.trim().is_empty() {
+            self.target.label()
+        } else {
+            self.label.clone()
+        }
+    }
 }
 
 /// Matches a report to its plan: one verdict per planned field, `Missing` when the page did not answer for it.
@@ -549,6 +583,7 @@ pub fn verify(plan: &FillPlan, report: &FillReport) -> Result<Vec<FieldVerdict>,
         .iter()
         .map(|a| FieldVerdict {
             target: a.target.clone(),
+            label: a.label.clone(),
             outcome: report
                 .results
                 .iter()

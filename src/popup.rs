@@ -118,7 +118,7 @@ fn outcome_text(v: &FieldVerdict) -> Text {
         FieldOutcome::Rejected => "outcomeRejected",
         FieldOutcome::Missing => "outcomeMissing",
     };
-    Text::with(id, [v.target.label()])
+    Text::with(id, [v.name()])
 }
 
 /// Appends a child just made.
@@ -654,7 +654,16 @@ impl Popup {
         }
         self.set_hidden("capture-anyway", !state.confirm_capture);
         self.set_flag("capture-anyway", "disabled", state.twitter.tab.is_none());
-        self.set_hidden("replace", !state.confirm_overwrite);
+        // Offered as long as the last fill left a field holding another value (also when the popup opens
+        // again: the fill's report is kept, and so are the keys while the admin decides).
+        let occupied = state
+            .fill
+            .iter()
+            .any(|v| v.outcome == FieldOutcome::Occupied);
+        self.set_hidden(
+            "replace",
+            !(state.confirm_overwrite || occupied && state.captured.is_some()),
+        );
         self.set_flag("replace", "disabled", state.auth0.tab.is_none());
         // The form did not say which pair it wants: the admin answers with one of two buttons.
         self.set_hidden("ask-protocol", !state.ask_protocol);

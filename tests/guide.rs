@@ -487,6 +487,7 @@ fn a_step_is_done_only_on_what_the_site_holds() {
     let verdicts = [keybridge::page::FieldVerdict {
         target: Target::ConsumerKey,
         outcome: keybridge::page::FieldOutcome::Filled,
+        label: String::new(),
     }];
     let form = edited("auth0-connection-settings", |f| label(f, "key"));
     let mut facts = base.clone();

@@ -247,21 +247,25 @@ fn plans_have_the_shape_the_content_script_reads() {
                 field: 3,
                 target: Target::ConsumerKey,
                 op: Op::Set(Secret::new("k".repeat(25))),
+                label: String::new(),
             },
             FillAction {
                 field: 4,
                 target: Target::Application("Acme Web".into()),
                 op: Op::Check(true),
+                label: String::new(),
             },
             FillAction {
                 field: 5,
                 target: Target::Try,
                 op: Op::Click,
+                label: String::new(),
             },
             FillAction {
                 field: 6,
                 target: Target::Try,
                 op: Op::Focus,
+                label: String::new(),
             },
         ],
     };
@@ -358,10 +362,12 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
             FieldVerdict {
                 target: Target::ConsumerSecret,
                 outcome: FieldOutcome::Rejected,
+                label: String::new(),
             },
             FieldVerdict {
                 target: Target::Application("Acme Web".into()),
                 outcome: FieldOutcome::Missing,
+                label: String::new(),
             },
         ],
         guide: vec![Step {

@@ -252,10 +252,12 @@ async fn a_click_sends_its_request_and_the_answer_is_rendered() {
             FieldVerdict {
                 target: Target::ConsumerKey,
                 outcome: FieldOutcome::Filled,
+                label: String::new(),
             },
             FieldVerdict {
                 target: Target::ConsumerSecret,
                 outcome: FieldOutcome::Occupied,
+                label: String::new(),
             },
         ],
         notice: Some(Notice::info(Text::new("noticeOccupied"))),

@@ -3,7 +3,7 @@
 import { test } from '@playwright/test';
 
 import { oauth2Client, tenantDomain } from '../../www/world.mjs';
-import { CONTENT_SCRIPT, FILLED, MASKED, allSecrets, contentScriptActivity, expect, extensionHooks } from './harness.mjs';
+import { CONTENT_SCRIPT, FILLED, MASKED, filled, allSecrets, contentScriptActivity, expect, extensionHooks } from './harness.mjs';
 
 const env = extensionHooks(test, expect);
 
@@ -64,7 +64,7 @@ for (const twitterEra of ['legacy', 'portal']) {
       await expect(popup.locator('body')).not.toContainText(twitter.key);
       await expect(popup.locator('body')).not.toContainText(twitter.secret);
       await popup.getByRole('button', { name: 'Fill Auth0' }).click();
-      await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
+      await expect(popup.locator('#fill-report li')).toHaveText(filled(AUTH0[auth0Era].key, AUTH0[auth0Era].secret));
       expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
       expect(env.world.world.tenant.connection.clientSecret).toBe(twitter.secret);
       // Used keys leave KeyBridge: only the secret-free fill report remains in the session.
@@ -119,9 +119,25 @@ test('a dashboard field holding another value is replaced only after the admin c
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText([
-    'Consumer Key: holds a different value: not replaced', 'Consumer Secret: holds a different value: not replaced']);
+    'API Key: holds a different value: not replaced', 'API Secret Key: holds a different value: not replaced']);
   await expect(auth0.getByLabel('API Key')).toHaveValue('X'.repeat(25));
   await expect(popup.locator('#captured')).toBeVisible(); // nothing lost while the admin decides
+  // The popup closed and opened again still offers the choice.
+  await popup.close();
+  const again = await openPopup();
+  await again.getByRole('button', { name: 'Replace in Auth0' }).click();
+  await expect(again.locator('#fill-report li')).toHaveText(FILLED);
+  expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
+});
+
+test('Replace in Auth0 right after the fill that found other values', async () => {
+  Object.assign(env.world.world.tenant.connection, { clientId: 'X'.repeat(25), clientSecret: 'Y'.repeat(50) });
+  const twitter = await openTwitter('legacy');
+  const auth0 = await openAuth0('current');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await expect(popup.locator('#fill-report li.bad')).toHaveCount(2);
   await popup.getByRole('button', { name: 'Replace in Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText(FILLED);
   expect(await saveAndReadReactState(auth0)).toEqual({ status: 'saved', client_id: twitter.key, client_secret: twitter.secret });
@@ -136,7 +152,7 @@ test('a dashboard already holding the same keys is left as it is', async () => {
   await popup.getByRole('button', { name: 'Capture keys' }).click();
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText([
-    'Consumer Key: already held this value (read back)', 'Consumer Secret: already held this value (read back)']);
+    'API Key: already held this value (read back)', 'API Secret Key: already held this value (read back)']);
 });
 
 test('waits for an Auth0 form that renders after the click', async () => {

@@ -40,7 +40,7 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
   await expect(step(popup, 'callback')).toHaveClass(/next/);
   await expect(step(popup, 'callback')).toContainText(callback());
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
-  await expect(popup.locator('#notice')).toContainText(`Filled ${callback()} and read it back`);
+  await expect(popup.locator('#notice')).toContainText(`Filled and read back: Callback URL: ${callback()}. Now click`);
   await expect(twitter.getByLabel('Callback URL', { exact: true })).toHaveValue(callback());
   await twitter.getByRole('button', { name: 'Update Settings' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
@@ -109,6 +109,9 @@ test('the X developer portal and the current dashboard: from a blank app to It w
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
   await expect(portal.getByLabel('Callback URI / Redirect URL (required)')).toHaveValue(callback());
   await expect(portal.getByLabel('Website URL (required)')).toHaveValue(`https://${tenantDomain(env.world.world.tenant)}`);
+  // Both values set are said, in the portal's words: the Website URL is not a silent side effect.
+  await expect(popup.locator('#notice')).toContainText(
+    `Filled and read back: Callback URI / Redirect URL (required): ${callback()}; Website URL (required): https://${tenantDomain(env.world.world.tenant)}.`);
   await portal.getByRole('button', { name: 'Save' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
   await expect(step(popup, 'signin')).toHaveClass(/done/);
@@ -170,7 +173,8 @@ test('today: the X Developer Console, OAuth 2.0 and Create Connection: from a bl
 
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li.ok')).toHaveCount(2);
-  await expect(popup.locator('#fill-report')).toContainText('OAuth 2.0 Client Secret: filled and read back from the page');
+  // In the create form's own words.
+  await expect(popup.locator('#fill-report li')).toHaveText(['Client ID: filled and read back from the page', 'Client Secret: filled and read back from the page']);
   await auth0.bringToFront();
   await auth0.getByRole('button', { name: 'Create' }).click();
   await expect(auth0).toHaveURL(env.urls.auth0Settings);

@@ -78,7 +78,9 @@ export const PORT = Number(process.env.REPLICA_PORT || 8443);
 export const hostRules = (port) => `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`;
 
 /// The popup's fill report when both values went in and were read back.
-export const FILLED = ['Consumer Key: filled and read back from the page', 'Consumer Secret: filled and read back from the page'];
+/// The fill report's lines, in the words of the dashboard filled (the current one's by default).
+export const filled = (key = 'API Key', secret = 'API Secret Key') => [key, secret].map((label) => `${label}: filled and read back from the page`);
+export const FILLED = filled();
 
 /// A consumer key as the popup shows it: its first four characters, then dots.
 export const MASKED = (key) => `${key.slice(0, 4)}${'•'.repeat(12)}`;

@@ -191,7 +191,7 @@ test('a page in another script, of a realistic size, works: a 180-character Japa
   const twitter = await openPage(env.urls.legacySettings);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
-  await expect(popup.locator('#notice')).toContainText('and read it back');
+  await expect(popup.locator('#notice')).toContainText('Filled and read back: ');
   await expect(twitter.getByLabel('Callback URL', { exact: true })).toHaveValue(/\/login\/callback$/);
 });
 
