@@ -890,7 +890,9 @@ impl Popup {
             Some(problem) => [self.tr(problem), self.tr(&step.why)].join(" "),
             None => self.tr(&step.why),
         };
-        let quiet = matches!(step.state, StepState::Done | StepState::Todo);
+        // "It works!" is the finish: said out loud, not kept for screen readers only.
+        let finish = step.id == crate::guide::StepId::Try && step.state == StepState::Done;
+        let quiet = !finish && matches!(step.state, StepState::Done | StepState::Todo);
         append(
             &li,
             self.el("span", if quiet { "why quiet" } else { "why" }, &why_text),

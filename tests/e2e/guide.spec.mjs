@@ -85,6 +85,9 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
   await expect(signIn.locator('h1')).toHaveText('It works!');
   await popup.bringToFront();
   await expect(step(popup, 'try')).toHaveClass(/done/);
+  // The finish is said on screen, not only to screen readers.
+  await expect(step(popup, 'try').locator('.why')).toHaveText('It works!');
+  await expect(step(popup, 'try').locator('.why')).not.toHaveClass(/quiet/);
   await expect(popup.locator('#guide li.done')).toHaveCount(7);
 
   await popup.getByRole('button', { name: 'Export configuration' }).click();
