@@ -70,7 +70,7 @@ test('the popup opens on the current step, in view within 600 px', async () => {
   const twitter = await env.openPage(env.urls.legacySettings);
   const popup = await env.openPopup();
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
-  await expect(popup.locator('#notice')).toContainText('read it back');
+  await expect(popup.locator('#notice')).toContainText('Filled and read back: Callback URL: ');
   await twitter.getByRole('button', { name: 'Update Settings' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);
   await expect(step(popup, 'signin')).toHaveClass(/next/);
