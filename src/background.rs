@@ -482,20 +482,24 @@ impl Flow {
                 })
                 .await?;
             }
-            // Every value set is said, with the page's name for its field (the Website URL beside the
-            // callback, on the forms that require one). These are never secrets.
-            let set: Vec<String> = plan
-                .actions
-                .iter()
-                .zip(&verdicts)
-                .filter(|(_, v)| v.outcome == FieldOutcome::Filled)
-                .filter_map(|(a, v)| match &a.op {
-                    Op::Set(value) => Some([v.name().as_str(), ": ", value.expose()].concat()),
-                    _ => None,
-                })
-                .collect();
             return Ok(Notice::success(match action {
-                GuideAction::FillCallback => Text::with("noticeCallbackFilled", [set.join("; ")]),
+                GuideAction::FillCallback => {
+                    // Every value set is said, with the page's name for its field (the Website URL beside
+                    // the callback, on the forms that require one). These are never secrets.
+                    let set: Vec<String> = plan
+                        .actions
+                        .iter()
+                        .zip(&verdicts)
+                        .filter(|(_, v)| v.outcome == FieldOutcome::Filled)
+                        .filter_map(|(a, v)| match &a.op {
+                            Op::Set(value) => {
+                                Some([v.name().as_str(), ": ", value.expose()].concat())
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    Text::with("noticeCallbackFilled", [set.join("; ")])
+                }
                 GuideAction::AllowSignIn => Text::new("noticeSignInTicked"),
                 GuideAction::ChooseWebApp => Text::new("noticeWebAppChosen"),
                 GuideAction::EnableApplications => Text::new("noticeApplicationsOn"),

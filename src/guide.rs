@@ -67,8 +67,8 @@ pub struct Facts {
     /// authentication settings say: what an OAuth 2.0 connection needs.
     pub confidential: Option<bool>,
     pub try_result: Option<TryResult>,
-    /// Whether a step's value, as its form last showed it, is not yet what the site holds (KeyBridge or
-    /// the admin changed it there, and it was not saved, or the page refused the save). `Some(false)`: the
+    /// Whether a step's value, as its form last showed it, is not yet what the site holds (KeyBridge changed
+    /// it there and the admin has not saved it, or the page refused the save). `Some(false)`: saved, or the
     /// page last seen showed what the site holds. A step is done only on what the site holds.
     pub callback_unsaved: Option<bool>,
     /// Sign in with Twitter, or the type of app (the same form).
@@ -83,6 +83,22 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The admin saved the form holding these targets (as the content script saw the click): the steps
+    /// they belong to no longer wait for a save. Whether the site took them, the next look says.
+    pub fn saved(&mut self, targets: &[crate::page::Target]) {
+        use crate::page::Target::*;
+        for target in targets {
+            let flag = match target {
+                CallbackUrl | WebsiteUrl => &mut self.callback_unsaved,
+                SignIn | AppType => &mut self.settings_unsaved,
+                ConsumerKey | ConsumerSecret | ClientId | ClientSecret => &mut self.keys_unsaved,
+                Application(_) => &mut self.applications_unsaved,
+                Try => continue,
+            };
+            *flag = Some(false);
+        }
+    }
+
     /// Takes what `newer` saw over what was known.
     pub fn merge(&mut self, newer: Facts) {
         macro_rules! take {
@@ -370,24 +386,6 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
     facts
 }
 
-impl Facts {
-    /// The admin saved the form holding these targets (as the content script saw the click): the steps
-    /// they belong to no longer wait for a save. Whether the site took them, the next look says.
-    pub fn saved(&mut self, targets: &[crate::page::Target]) {
-        use crate::page::Target::*;
-        for target in targets {
-            let flag = match target {
-                CallbackUrl | WebsiteUrl => &mut self.callback_unsaved,
-                SignIn | AppType => &mut self.settings_unsaved,
-                ConsumerKey | ConsumerSecret | ClientId | ClientSecret => &mut self.keys_unsaved,
-                Application(_) => &mut self.applications_unsaved,
-                Try => continue,
-            };
-            *flag = Some(false);
-        }
-    }
-}
-
 /// A page that shows the app's settings as the site holds them: no form of them is waiting for a save.
 fn saved_summary(facts: &mut Facts) {
     facts.callback_unsaved = Some(false);
@@ -599,12 +597,9 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
     let callback_why = match (&callback, &facts.callbacks) {
         (None, _) => Text::new("whyCallbackNoTenant"),
         (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
-        (Some(_), _) if unsaved(facts.callback_unsaved) && refused.is_some() => {
-            refused.clone().unwrap_or_default()
-        }
-        (Some(c), _) if unsaved(facts.callback_unsaved) => {
-            Text::with("whyCallbackSave", [c.clone()])
-        }
+        (Some(c), _) if unsaved(facts.callback_unsaved) => refused
+            .clone()
+            .unwrap_or_else(|| Text::with("whyCallbackSave", [c.clone()])),
         (Some(c), Some(list)) if !list.is_empty() => {
             Text::with("whyCallbackLacking", [list.join(", "), c.clone()])
         }
@@ -612,12 +607,14 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         (Some(c), _) => Text::with("whyCallbackOpen", [c.clone()]),
     };
     let filled = !now.filled.is_empty() && now.filled.iter().all(|v| v.outcome.holds_value());
-    // Filled and read back is not saved: the fill step is done once the form, seen again, holds no change.
-    let keys_saved = filled && facts.keys_unsaved == Some(false);
-    let settings_why = |saved_why: Text| match (unsaved(facts.settings_unsaved), &refused) {
-        (true, Some(r)) => r.clone(),
-        (true, None) => Text::new("whySettingsSave"),
-        (false, _) => saved_why,
+    // Filled and read back is not saved: the fill step is done once the admin has saved what KeyBridge
+    // changed (values Auth0 already held, which KeyBridge left as they were, are saved).
+    let keys_saved = filled && !unsaved(facts.keys_unsaved);
+    let settings_why = |saved_why: Text| match unsaved(facts.settings_unsaved) {
+        true => refused
+            .clone()
+            .unwrap_or_else(|| Text::new("whySettingsSave")),
+        false => saved_why,
     };
     let apps_enabled = !unsaved(facts.applications_unsaved)
         && facts
@@ -788,10 +785,8 @@ pub fn plan_action(
             }
         }
         GuideAction::ChooseWebApp => {
-            let f = snapshot.fields.iter().find(|f| {
-                f.input_type == "radio"
-                    && usable(f)
-                    && f.labels.first().and_then(|l| confidential_type(l)) == Some(true)
+            let f = app_type_fields(snapshot).find(|f| {
+                usable(f) && f.labels.first().and_then(|l| confidential_type(l)) == Some(true)
             })?;
             if !f.checked {
                 actions.push(FillAction::on(f, Target::AppType, Op::Check(true)));

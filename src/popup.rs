@@ -555,24 +555,14 @@ impl Popup {
             return;
         }
         // Rendering only fails if the document refuses to create elements; nothing to show then.
-        let guide_changed = before
-            .as_ref()
-            .is_none_or(|b| b.guide != state.guide || b.applications != state.applications);
-        let _ = self.render(before.as_ref(), &state);
-        let next = |s: &PopupState| {
-            s.guide
-                .iter()
-                .find(|step| step.state == StepState::Next)
-                .map(|step| step.id)
-        };
-        let moved_on = before.as_ref().map(next) != Some(next(&state));
+        let rebuilt = self.render(before.as_ref(), &state).unwrap_or(false);
         let first = before.is_none();
         self.shown.replace(Some(state));
-        // The popup opens on the current step, and follows it: at the first state, at the first full look
-        // after it (which may show more above it), and whenever the checklist changes.
+        // The popup opens on the current step and follows it: whenever the checklist is rebuilt, and at the
+        // first full look after the glance (which may show more above it).
         let looks = self.looks.get().saturating_add(1);
         self.looks.set(looks);
-        if moved_on || guide_changed || looks <= 2 {
+        if rebuilt || looks <= 2 {
             if let Some(step) = self
                 .root
                 .query_selector("#guide-steps > li.next")
@@ -645,8 +635,11 @@ impl Popup {
         Ok(())
     }
 
-    fn render(&self, before: Option<&PopupState>, state: &PopupState) -> Result<(), JsValue> {
-        if before.is_none_or(|b| b.guide != state.guide || b.applications != state.applications) {
+    /// Updates the shell; says whether the checklist was rebuilt.
+    fn render(&self, before: Option<&PopupState>, state: &PopupState) -> Result<bool, JsValue> {
+        let rebuild =
+            before.is_none_or(|b| b.guide != state.guide || b.applications != state.applications);
+        if rebuild {
             self.render_guide(state)?;
         }
         for role in [Role::Keys, Role::Connection] {
@@ -708,7 +701,7 @@ impl Popup {
             self.set_text("export-terraform", &e.terraform);
             self.set_text("export-deploy-cli", &e.deploy_cli);
         }
-        Ok(())
+        Ok(rebuild)
     }
 
     /// A tab's section: the tab line, "Go to tab", the candidates, and its action (Capture keys / Fill

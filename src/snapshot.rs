@@ -76,8 +76,8 @@ pub struct Field {
     pub readonly: bool,
     pub disabled: bool,
     pub checked: bool,
-    /// It shows something else than the page gave it: KeyBridge filled it (until the admin saves its form),
-    /// or the admin edited it. Such a value is not yet the site's.
+    /// KeyBridge changed it and the admin has not saved its form yet (`content.js` reports a save): its
+    /// value is not yet the site's.
     pub edited: bool,
     /// It sits in the open modal dialog (see `PageSnapshot::modal_headings`).
     pub modal: bool,

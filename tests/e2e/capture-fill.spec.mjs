@@ -153,6 +153,8 @@ test('a dashboard already holding the same keys is left as it is', async () => {
   await popup.getByRole('button', { name: 'Fill Auth0' }).click();
   await expect(popup.locator('#fill-report li')).toHaveText([
     'API Key: already held this value (read back)', 'API Secret Key: already held this value (read back)']);
+  // Nothing changed, nothing to save: Auth0 holds the keys.
+  await expect(popup.locator('#guide-steps > li[data-step=fill]')).toHaveClass(/done/);
 });
 
 test('waits for an Auth0 form that renders after the click', async () => {
