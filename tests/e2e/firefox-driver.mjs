@@ -12,6 +12,8 @@ import { Session, startGeckodriver } from './webdriver.mjs';
 const ADDON_ID = 'keybridge@keybridge.dev';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const EXPECT_TIMEOUT = 10_000;
+/// What Firefox says of an element the page replaced between two WebDriver calls.
+const STALE = /stale element|no longer attached/;
 
 /// Runs in the page: the elements a locator's chain of steps names, in document order. Roles and accessible
 /// names follow ARIA for the elements KeyBridge's pages and the replicas use (an approximation of the
@@ -146,7 +148,15 @@ export class FirefoxLocator {
     const end = Date.now() + EXPECT_TIMEOUT;
     let seen = [];
     for (;;) {
-      const { elements, states } = await this.page.run(() => this.page.browser.session.executeSync(inPage(probeInPage), [this.chain, null, true]));
+      let found;
+      try {
+        found = await this.page.run(() => this.page.browser.session.executeSync(inPage(probeInPage), [this.chain, null, true]));
+      } catch (e) {
+        // The page re-rendered the element while Firefox handed it back (a stale reference): look again.
+        if (!STALE.test(e.message) || Date.now() > end) throw e;
+        continue;
+      }
+      const { elements, states } = found;
       seen = states;
       if (elements.length > 1) throw new Error(`strict: ${elements.length} elements for ${JSON.stringify(this.chain)}`);
       if (elements.length === 1 && seen[0].visible && (!enabled || seen[0].enabled)) return elements[0];
@@ -164,7 +174,7 @@ export class FirefoxLocator {
       try {
         return await this.page.run(() => action(this.page.browser.session, el[ELEMENT]));
       } catch (e) {
-        if (!/stale element|no longer attached|not reachable|not interactable/.test(e.message) || Date.now() > end) throw e;
+        if (!(STALE.test(e.message) || /not reachable|not interactable/.test(e.message)) || Date.now() > end) throw e;
       }
     }
   }
