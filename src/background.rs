@@ -10,11 +10,13 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, KeyError};
 use crate::export::export as export_for;
 use crate::flow::{
-    connection_slot, fill_summary, find_tab, most_recent_first, oldest_first, Choices, Notice,
-    PageRequest, PopupState, Request, Role, StoredCapture, Tab, TabSlot, CAPTURE_LIFETIME_MS,
+    connection_slot, fill_summary, find_tab, most_recent_first, oldest_first, step_place, Choices,
+    Notice, PageRequest, Place, PopupState, Request, Role, StoredCapture, Tab, TabSlot,
+    CAPTURE_LIFETIME_MS,
 };
 use crate::guide::{
     checklist, guide_protocol, observe, plan_action, Facts, GuideAction, Situation, StepId,
+    StepState,
 };
 use crate::keys::Protocol;
 use crate::page::{
@@ -40,6 +42,9 @@ extern "C" {
     /// Brings a tab and its window to the front.
     #[wasm_bindgen(method, catch, js_name = focusTab)]
     async fn focus_tab(this: &BrowserApi, id: i32) -> Result<JsValue, JsValue>;
+    /// Opens `url` in a new tab, in front (a page of the guide: see `flow::step_place`).
+    #[wasm_bindgen(method, catch, js_name = openTab)]
+    async fn open_tab(this: &BrowserApi, url: &str) -> Result<JsValue, JsValue>;
     /// Sends to the tab's top frame only.
     #[wasm_bindgen(method, catch, js_name = sendToTab)]
     async fn send_to_tab(this: &BrowserApi, id: i32, message: JsValue) -> Result<JsValue, JsValue>;
@@ -404,18 +409,38 @@ impl Flow {
             custom_domain: options.custom_domain.as_deref(),
             try_readable,
         };
+        let twitter = find_tab(&tabs, Role::Keys, &choices);
+        let guide = checklist(&facts, &situation)
+            .into_iter()
+            .filter(|s| match s.id {
+                StepId::Permissions => options.show_permissions != Some(false),
+                StepId::Applications => options.show_applications != Some(false),
+                _ => true,
+            })
+            .map(|mut s| {
+                // Where each step not done happens; the Keys and Fill steps' tabs have their own "Go to tab".
+                let own_tab = match s.id {
+                    StepId::Keys => twitter.tab.is_some(),
+                    StepId::Fill => auth0.tab.is_some(),
+                    _ => false,
+                };
+                if s.state != StepState::Done && !own_tab {
+                    s.place = step_place(s.id, &tabs, &facts);
+                }
+                s
+            })
+            .collect();
+        let auth0_elsewhere = (auth0.tab.is_none()
+            && tabs
+                .iter()
+                .any(|t| t.shows(&[PageKind::Auth0ConnectionApplications])))
+        .then(|| Text::with("tabNoAuth0Settings", [facts.applications_tab().to_string()]));
         PopupState {
             export: export.then(|| export_for(&facts, guide_protocol(&facts, &situation))),
-            twitter: find_tab(&tabs, Role::Keys, &choices),
+            twitter,
             auth0,
-            guide: checklist(&facts, &situation)
-                .into_iter()
-                .filter(|s| match s.id {
-                    StepId::Permissions => options.show_permissions != Some(false),
-                    StepId::Applications => options.show_applications != Some(false),
-                    _ => true,
-                })
-                .collect(),
+            auth0_elsewhere,
+            guide,
             applications: facts.applications.clone().unwrap_or_default(),
             captured,
             fill,
@@ -502,7 +527,10 @@ impl Flow {
                 }
                 GuideAction::AllowSignIn => Text::new("noticeSignInTicked"),
                 GuideAction::ChooseWebApp => Text::new("noticeWebAppChosen"),
-                GuideAction::EnableApplications => Text::new("noticeApplicationsOn"),
+                GuideAction::EnableApplications => Text::with(
+                    "noticeApplicationsOn",
+                    [facts.applications_tab().to_string()],
+                ),
                 _ => {
                     let _ = self.api.focus_tab(tab.id).await;
                     Text::new("noticeTryShown")
@@ -818,6 +846,16 @@ impl Flow {
                 Ok(_) => None,
                 Err(_) => Some(Notice::error(Error::TabGone)),
             },
+            Request::GoToStep { step } => {
+                let (tabs, facts) = join!(self.tabs(), self.session(FACTS_KEY));
+                let facts: Facts = stored_or_default(facts);
+                let done = match step_place(step, &tabs, &facts) {
+                    Some(Place::Tab { tab }) => self.api.focus_tab(tab).await,
+                    Some(Place::Open { url, .. }) => self.api.open_tab(&url).await,
+                    None => Ok(JsValue::UNDEFINED),
+                };
+                done.err().map(|_| Notice::error(Error::TabGone))
+            }
         };
         PopupState {
             confirm_capture,

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::export::Export;
-use crate::guide::{tenant_in_url, Application, GuideAction, Step, Tenant};
+use crate::guide::{tenant_in_url, Application, Facts, GuideAction, Step, StepId, Tenant};
 use crate::keys::{KeyPair, Protocol};
 use crate::page::{FieldOutcome, FieldVerdict, FillPlan};
-use crate::site::{kind_for_url, PageKind, CONNECTION_PAGES, KEY_PAGES};
+use crate::site::{kind_for_url, sibling_url, PageKind, Side, CONNECTION_PAGES, KEY_PAGES};
 use crate::snapshot::PageUrl;
 use crate::text::Text;
 
@@ -66,6 +66,10 @@ pub enum Request {
     /// Bring this tab and its window to the front.
     GoTo {
         tab: i32,
+    },
+    /// Bring the page where this step happens to the front, or open it (see [`step_place`]).
+    GoToStep {
+        step: StepId,
     },
     /// A step of the guide; `applications` are the names the admin ticked (for the Applications step).
     Guide {
@@ -233,6 +237,151 @@ pub fn connection_slot(tabs: &[Tab], choices: &Choices, flow: Option<&Tenant>) -
     slot
 }
 
+/// Where a step of the guide happens, for its "Go to" button: a tab showing that page (brought to the
+/// front), or the address of the page to open (`page`: the message id of the button's words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Place {
+    Tab { tab: i32 },
+    Open { url: String, page: Text },
+}
+
+/// The pages where `step` happens (its tabs are brought to the front), and the pages to open when none
+/// is, most useful first, with the button's words.
+fn step_pages(step: StepId) -> (&'static [PageKind], &'static [PageKind], &'static str) {
+    use PageKind::*;
+    match step {
+        StepId::Callback => (
+            &[
+                TwitterLegacySettings,
+                TwitterLegacyCreateApp,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            &[
+                TwitterLegacySettings,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            "openAppSettings",
+        ),
+        StepId::SignIn => (
+            &[
+                TwitterLegacySettings,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            &[
+                TwitterLegacySettings,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            "openAppSettings",
+        ),
+        StepId::Permissions => (
+            &[
+                TwitterLegacyPermissions,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            &[
+                TwitterLegacyPermissions,
+                ConsoleUserAuthSettings,
+                PortalUserAuthSettings,
+            ],
+            "openAppPermissions",
+        ),
+        StepId::Keys => (
+            KEY_PAGES,
+            &[TwitterLegacyKeys, ConsoleApp, PortalKeys],
+            "openAppKeys",
+        ),
+        StepId::Fill => (
+            CONNECTION_PAGES,
+            &[Auth0TwitterConnection],
+            "openConnection",
+        ),
+        StepId::Applications => (
+            &[Auth0ConnectionApplications],
+            &[Auth0ConnectionApplications],
+            "openApplications",
+        ),
+        StepId::Try => (
+            &[
+                Auth0TwitterConnection,
+                Auth0SeedSocialConnections,
+                Auth0ConnectionApplications,
+            ],
+            &[Auth0TwitterConnection],
+            "openConnection",
+        ),
+    }
+}
+
+/// Where `step` happens (see [`Place`]). A tab showing its page, the admin's last first (on Auth0's side
+/// only the flow's tenant's); else that page's address, made from a tab of the same app or connection
+/// (its ids in the page's route); else the site's own start: the X Developer Console, or the tenant's
+/// social connections (the dashboard, when no tenant is known yet).
+pub fn step_place(step: StepId, tabs: &[Tab], facts: &Facts) -> Option<Place> {
+    let tenant = facts.tenant.as_ref();
+    let (here, open, page) = step_pages(step);
+    let page = match step {
+        StepId::Applications => Text::with(page, [facts.applications_tab().to_string()]),
+        _ => Text::new(page),
+    };
+    let auth0 = here.iter().any(|k| k.side() == Side::Auth0);
+    // Another tenant's dashboard is never where this flow's step happens.
+    let ours = |t: &&Tab| {
+        !auth0
+            || match (tenant_in_url(&t.url), tenant) {
+                (Some(shown), Some(flow)) => shown.domain == flow.domain,
+                _ => true,
+            }
+    };
+    let candidates = most_recent_first(tabs.iter().filter(|t| ours(t)));
+    if let Some(t) = candidates.iter().find(|t| t.shows(here)) {
+        return Some(Place::Tab { tab: t.id });
+    }
+    let side = if auth0 { Side::Auth0 } else { Side::Twitter };
+    let derived = candidates
+        .iter()
+        .filter(|t| kind_for_url(&t.url).is_some_and(|k| k.side() == side))
+        .find_map(|t| open.iter().find_map(|k| sibling_url(&t.url, *k)));
+    if let Some(url) = derived {
+        return Some(Place::Open { url, page });
+    }
+    let (url, page) = match (auth0, tenant) {
+        (false, _) => ("https://console.x.com/".to_string(), "openConsole"),
+        (true, Some(t)) => {
+            // `<tenant>.<region>.auth0.com` has the current era's routes; the seed era's `<tenant>.auth0.com`
+            // its hash routes.
+            let region = t
+                .domain
+                .strip_suffix(".auth0.com")
+                .and_then(|h| h.split_once('.'))
+                .map(|(_, region)| region)
+                .filter(|r| crate::site::is_region(r));
+            let url = match region {
+                Some(region) => [
+                    "https://manage.auth0.com/dashboard/",
+                    region,
+                    "/",
+                    &t.name,
+                    "/connections/social",
+                ]
+                .concat(),
+                None => "https://manage.auth0.com/#/connections/social".to_string(),
+            };
+            (url, "openSocialConnections")
+        }
+        (true, None) => ("https://manage.auth0.com/".to_string(), "openDashboard"),
+    };
+    Some(Place::Open {
+        url,
+        page: Text::new(page),
+    })
+}
+
 /// Captured keys as kept in `storage.session`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -329,6 +478,9 @@ impl Notice {
 pub struct PopupState {
     pub twitter: TabSlot,
     pub auth0: TabSlot,
+    /// Why no Auth0 tab is found, when a tab of the connection is open that is not the one Fill Auth0
+    /// takes (its Applications tab): said instead of "no tab is open".
+    pub auth0_elsewhere: Option<Text>,
     pub captured: Option<CapturedView>,
     pub fill: Vec<FieldVerdict>,
     pub notice: Option<Notice>,

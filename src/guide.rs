@@ -80,9 +80,20 @@ pub struct Facts {
     pub save_errors: Option<Vec<String>>,
     /// The Auth0 connection's id (`con_…`), from its dashboard address: for Export.
     pub connection_id: Option<String>,
+    /// Whether the Auth0 dashboard is the seed era's (hash routes, whose connection tab says "Clients")
+    /// rather than today's ("Applications").
+    pub seed_dashboard: Option<bool>,
 }
 
 impl Facts {
+    /// The name the dashboard gives the connection's tab of applications, in its era.
+    pub fn applications_tab(&self) -> &'static str {
+        match self.seed_dashboard {
+            Some(true) => "Clients",
+            _ => "Applications",
+        }
+    }
+
     /// The admin saved the form holding these targets (as the content script saw the click): the steps
     /// they belong to no longer wait for a save. Whether the site took them, the next look says.
     pub fn saved(&mut self, targets: &[crate::page::Target]) {
@@ -118,7 +129,8 @@ impl Facts {
             keys_unsaved,
             applications_unsaved,
             save_errors,
-            connection_id
+            connection_id,
+            seed_dashboard
         );
     }
 }
@@ -338,6 +350,7 @@ pub fn observe(snapshot: &PageSnapshot) -> Facts {
         | Auth0SeedSocialConnections => {
             facts.tenant = tenant_of(snapshot);
             facts.connection_id = connection_id_in_url(&snapshot.url);
+            facts.seed_dashboard = Some(snapshot.url.segments().next().is_none());
             // Changed by KeyBridge and not saved (or the save refused): not Auth0's yet. Only the admin's
             // save, which the content script reports, says they are: a page without such changes may be
             // one that was left without saving.
@@ -508,6 +521,9 @@ pub struct Step {
     pub problem: Option<Text>,
     pub why: Text,
     pub action: Option<GuideAction>,
+    /// Where the step happens (set by the background, which knows the tabs): its "Go to" button.
+    #[serde(default)]
+    pub place: Option<crate::flow::Place>,
 }
 
 /// What the checklist needs besides the facts: which pages are open, what is captured and filled.
@@ -576,6 +592,7 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         },
         why,
         action,
+        place: None,
     };
     let callback_done = match (&callback, &facts.callbacks) {
         (Some(c), Some(list)) => list.contains(c),
@@ -616,6 +633,7 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             .unwrap_or_else(|| Text::new("whySettingsSave")),
         false => saved_why,
     };
+    let tab_word = facts.applications_tab().to_string();
     let apps_enabled = !unsaved(facts.applications_unsaved)
         && facts
             .applications
@@ -718,9 +736,11 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
                         .collect::<Vec<_>>()
                         .join(", ")],
                 ),
-                Some(_) if unsaved(facts.applications_unsaved) => Text::new("whyApplicationsSave"),
-                Some(_) => Text::new("whyApplicationsPick"),
-                None => Text::new("whyApplicationsOpen"),
+                Some(_) if unsaved(facts.applications_unsaved) => {
+                    Text::with("whyApplicationsSave", [tab_word.clone()])
+                }
+                Some(_) => Text::with("whyApplicationsPick", [tab_word.clone()]),
+                None => Text::with("whyApplicationsOpen", [tab_word.clone()]),
             },
             open(&[Auth0ConnectionApplications]).then_some(GuideAction::EnableApplications),
         ),
@@ -732,12 +752,14 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
                 (false, true) => "whyTryTodo",
                 (false, false) => "whyTryAsksAccess",
             }),
-            open(&[
+            // Only where a Try control is: a saved connection's own pages (today's have its id in their
+            // address; the seed era's list opens Twitter's settings over it). Not the Create form, and not
+            // today's list, whose rows each have a menu.
+            (open(&[
                 Auth0TwitterConnection,
-                Auth0SocialConnections,
                 Auth0SeedSocialConnections,
                 Auth0ConnectionApplications,
-            ])
+            ]) && (facts.connection_id.is_some() || facts.seed_dashboard == Some(true)))
             .then_some(GuideAction::Try),
         ),
     ];

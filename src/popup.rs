@@ -714,10 +714,11 @@ impl Popup {
     ) -> Result<(), JsValue> {
         let s = section(role);
         let slot = slot_of(state, role);
-        self.set_text(
-            &[s.prefix, "-tab"].concat(),
-            &self.tr(&tab_line(slot, s.missing)),
-        );
+        let line = match (role, &state.auth0_elsewhere) {
+            (Role::Connection, Some(elsewhere)) if slot.tab.is_none() => elsewhere.clone(),
+            _ => tab_line(slot, s.missing),
+        };
+        self.set_text(&[s.prefix, "-tab"].concat(), &self.tr(&line));
         if role == Role::Connection {
             self.render_target(slot, state.captured.as_ref());
         }
@@ -890,6 +891,23 @@ impl Popup {
             &li,
             self.el("span", if quiet { "why quiet" } else { "why" }, &why_text),
         )?;
+        // Where the step happens: its tab brought to the front, or its page opened.
+        if let Some(place) = &step.place {
+            let label = match place {
+                crate::flow::Place::Tab { .. } => self.t("goToTab"),
+                crate::flow::Place::Open { page, .. } => self.tr(page),
+            };
+            let b = self.button(
+                &["go-", &step_attr(step.id)].concat(),
+                &label,
+                &Request::GoToStep { step: step.id },
+            )?;
+            b.set_class_name("link go");
+            if let crate::flow::Place::Open { url, .. } = place {
+                b.set_attribute("title", url)?;
+            }
+            li.append_child(&b)?;
+        }
         let secondary = step.state != StepState::Next;
         let action = match &step.action {
             Some(GuideAction::EnableApplications) if step.state != StepState::Done => {

@@ -596,6 +596,44 @@ pub fn kind_for_url(url: &PageUrl) -> Option<PageKind> {
         .map(|p| p.kind)
 }
 
+/// The address of the page of `kind` that belongs with the page at `url`: the same app's or connection's,
+/// on the same site and in the same era. The ids `url` carries (app, project, account, region, tenant,
+/// connection) are put in the shape of `kind`'s route; every segment before the last id must be `url`'s
+/// too. `None` when `url` carries no such ids, or is another site's or era's page.
+pub fn sibling_url(url: &PageUrl, kind: PageKind) -> Option<String> {
+    let hash_routed = url.path == "/" && url.hash_segments().next().is_some();
+    PROFILES
+        .iter()
+        .filter(|p| p.kind == kind && p.origins.contains(&url.origin))
+        .find_map(|p| {
+            let (shape, segs, hash): (Vec<Segment>, Vec<&str>, bool) = match p.route {
+                Route::Path(prefix, rest) => (
+                    prefix.iter().chain(rest).copied().collect(),
+                    url.segments().collect(),
+                    false,
+                ),
+                Route::Hash(shape) => (shape.to_vec(), url.hash_segments().collect(), true),
+            };
+            if hash != hash_routed {
+                return None;
+            }
+            let last_id = shape.iter().rposition(|s| !matches!(s, Literal(_) | Rest));
+            let mut out = Vec::new();
+            for (i, s) in shape.iter().enumerate() {
+                match s {
+                    Rest => break,
+                    Literal(l) if last_id.is_none_or(|last| i > last) => out.push(*l),
+                    _ => {
+                        let seg = segs.get(i).filter(|seg| s.matches(seg))?;
+                        out.push(seg);
+                    }
+                }
+            }
+            let route = if hash { "/#/" } else { "/" };
+            Some([url.origin.as_str(), route, &out.join("/")].concat())
+        })
+}
+
 /// The labels a value goes by on Twitter's pages, lower-case, without punctuation (real-pages.md §1, §2,
 /// §2b): the portal's "API Key", the console's "Consumer Key" / "Secret Key", the OAuth 2.0 section's
 /// "Client ID" / "Client Secret".

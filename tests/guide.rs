@@ -9,7 +9,7 @@ use keybridge::guide::{
 };
 use keybridge::keys::Protocol;
 use keybridge::page::{Op, Target};
-use keybridge::site::{kind_for_url, PROSE_PAGES};
+use keybridge::site::{kind_for_url, PageKind, PROSE_PAGES};
 use keybridge::snapshot::PageSnapshot;
 use keybridge::text::Text;
 use serde::Deserialize;
@@ -512,4 +512,272 @@ fn a_step_is_done_only_on_what_the_site_holds() {
     facts.saved(&[Target::ConsumerKey, Target::ConsumerSecret]);
     assert_eq!(fill(&facts).state, StepState::Done);
     assert_eq!(fill(&facts).why, Text::new("whyFillDone"));
+}
+
+fn url(href: &str) -> keybridge::snapshot::PageUrl {
+    let (rest, hash) = href.split_once('#').unwrap_or((href, ""));
+    let scheme_end = rest.find("://").expect("scheme") + 3;
+    let path_start = rest[scheme_end..]
+        .find('/')
+        .map_or(rest.len(), |i| i + scheme_end);
+    keybridge::snapshot::PageUrl {
+        origin: rest[..path_start].into(),
+        path: if path_start == rest.len() {
+            "/".into()
+        } else {
+            rest[path_start..].into()
+        },
+        hash: if hash.is_empty() {
+            String::new()
+        } else {
+            ["#", hash].concat()
+        },
+    }
+}
+
+/// Every page KeyBridge knows, in both sites and eras.
+const KINDS: &[PageKind] = &[
+    PageKind::TwitterLegacyAppList,
+    PageKind::TwitterLegacyCreateApp,
+    PageKind::TwitterLegacyDetails,
+    PageKind::TwitterLegacySettings,
+    PageKind::TwitterLegacyKeys,
+    PageKind::TwitterLegacyPermissions,
+    PageKind::PortalProjects,
+    PageKind::PortalKeys,
+    PageKind::PortalAppSettings,
+    PageKind::PortalUserAuthSettings,
+    PageKind::ConsoleApps,
+    PageKind::ConsoleApp,
+    PageKind::ConsoleUserAuthSettings,
+    PageKind::TwitterAuthorize,
+    PageKind::Auth0SocialConnections,
+    PageKind::Auth0SeedSocialConnections,
+    PageKind::Auth0TwitterConnection,
+    PageKind::Auth0ConnectionApplications,
+    PageKind::Auth0TenantSignIn,
+    PageKind::Auth0ItWorks,
+];
+
+/// "Go to" / "Open" for a step: the page of the same app or connection, made from any page of it the admin
+/// has open, in its site's and era's shape; an address made is always a page of the kind asked for, on the
+/// origin it was made from, and carries the same ids.
+#[test]
+fn the_page_of_a_step_is_made_from_any_page_of_the_same_app_or_connection() {
+    use keybridge::site::sibling_url;
+    let cases = [
+        ("https://apps.twitter.com/app/1234567/keys", PageKind::TwitterLegacySettings, Some("https://apps.twitter.com/app/1234567/settings")),
+        ("https://apps.twitter.com/app/1234567", PageKind::TwitterLegacyPermissions, Some("https://apps.twitter.com/app/1234567/permissions")),
+        ("https://apps.twitter.com/", PageKind::TwitterLegacySettings, None),
+        ("https://developer.twitter.com/en/portal/projects/1234567890123456789/apps/42/keys", PageKind::PortalUserAuthSettings, Some("https://developer.twitter.com/en/portal/projects/1234567890123456789/apps/42/auth-settings")),
+        ("https://developer.x.com/en/portal/register/keys", PageKind::PortalUserAuthSettings, None),
+        ("https://console.x.com/accounts/1234567890123456789/apps/31337/keys", PageKind::ConsoleUserAuthSettings, Some("https://console.x.com/accounts/1234567890123456789/apps/31337/auth-settings")),
+        ("https://console.x.com/accounts/1234567890123456789/apps/31337/auth-settings", PageKind::ConsoleApp, Some("https://console.x.com/accounts/1234567890123456789/apps/31337")),
+        // Another site's page gives none of this one's.
+        ("https://apps.twitter.com/app/1234567/keys", PageKind::ConsoleUserAuthSettings, None),
+        ("https://manage.auth0.com/dashboard/eu/acme/connections/social/con_ABCDEFGH12345678/settings", PageKind::Auth0ConnectionApplications, Some("https://manage.auth0.com/dashboard/eu/acme/connections/social/con_ABCDEFGH12345678/applications")),
+        ("https://manage.auth0.com/dashboard/eu/acme/connections/social/con_ABCDEFGH12345678/applications", PageKind::Auth0TwitterConnection, Some("https://manage.auth0.com/dashboard/eu/acme/connections/social/con_ABCDEFGH12345678/settings")),
+        // The Create form has no connection yet; the list names none.
+        ("https://manage.auth0.com/dashboard/eu/acme/connections/social/create/twitter/setup", PageKind::Auth0ConnectionApplications, None),
+        ("https://manage.auth0.com/dashboard/eu/acme/connections/social", PageKind::Auth0TwitterConnection, None),
+        // The seed era's hash routes stay hash routes; today's never become them.
+        ("https://manage.auth0.com/#/connections/social/twitter/settings", PageKind::Auth0ConnectionApplications, Some("https://manage.auth0.com/#/connections/social/twitter/clients")),
+        ("https://manage.auth0.com/#/connections/social", PageKind::Auth0TwitterConnection, Some("https://manage.auth0.com/#/connections/social/twitter/settings")),
+        ("https://manage.auth0.com/dashboard/eu/acme/connections/social", PageKind::Auth0SeedSocialConnections, None),
+    ];
+    for (from, kind, expected) in cases {
+        assert_eq!(
+            sibling_url(&url(from), kind).as_deref(),
+            expected,
+            "{from} → {kind:?}"
+        );
+    }
+    // Over every recorded page and every kind: what is made is that kind, on the same origin, with the ids.
+    let mut made = 0;
+    for name in common::fixture_names() {
+        let page = snapshot(&name).url;
+        for kind in KINDS {
+            let Some(href) = sibling_url(&page, *kind) else {
+                continue;
+            };
+            made += 1;
+            let to = url(&href);
+            assert_eq!(kind_for_url(&to), Some(*kind), "{name} → {href}");
+            assert_eq!(to.origin, page.origin, "{name} → {href}");
+            // Every id in the address made is the page's own, in the same place.
+            let from: Vec<&str> = page.segments().collect();
+            for (i, seg) in to.segments().enumerate() {
+                if seg.bytes().any(|b| b.is_ascii_digit()) {
+                    assert_eq!(from.get(i), Some(&seg), "{name} → {href}");
+                }
+            }
+        }
+    }
+    assert!(
+        made > 20,
+        "only {made} addresses made from the recorded pages"
+    );
+}
+
+fn tab(id: i32, href: &str, last_accessed: u64) -> keybridge::flow::Tab {
+    keybridge::flow::Tab {
+        id,
+        window_id: 1,
+        title: format!("tab {id}"),
+        url: url(href),
+        last_accessed,
+    }
+}
+
+/// Each step's "Go to": the tab where it happens (the admin's last, the flow's tenant only); else that
+/// page opened, made from a page of the same app or connection; else where the site starts.
+#[test]
+fn each_step_goes_to_its_tab_or_opens_its_page() {
+    use keybridge::flow::{step_place, Place};
+    let open = |url: &str, page: Text| {
+        Some(Place::Open {
+            url: url.into(),
+            page,
+        })
+    };
+    let acme = Facts {
+        tenant: Some(acme()),
+        ..Facts::default()
+    };
+    // Nothing open: the console, and the tenant's social connections (the dashboard before a tenant is known).
+    assert_eq!(
+        step_place(StepId::Callback, &[], &acme),
+        open("https://console.x.com/", Text::new("openConsole"))
+    );
+    assert_eq!(
+        step_place(StepId::Fill, &[], &Facts::default()),
+        open("https://manage.auth0.com/", Text::new("openDashboard"))
+    );
+    assert_eq!(
+        step_place(StepId::Fill, &[], &acme),
+        open(
+            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social",
+            Text::new("openSocialConnections")
+        )
+    );
+    let settings = "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/settings";
+    let keys = "https://apps.twitter.com/app/1234567/keys";
+    let tabs = [tab(1, keys, 10), tab(2, settings, 20)];
+    // Made from the open pages of the same app and connection.
+    assert_eq!(
+        step_place(StepId::Callback, &tabs, &acme),
+        open(
+            "https://apps.twitter.com/app/1234567/settings",
+            Text::new("openAppSettings")
+        )
+    );
+    assert_eq!(
+        step_place(StepId::Applications, &tabs, &acme),
+        open(
+            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/con_ABCDEFGH12345678/applications",
+            Text::with("openApplications", ["Applications".to_string()])
+        )
+    );
+    assert_eq!(
+        step_place(StepId::Keys, &tabs, &acme),
+        Some(Place::Tab { tab: 1 })
+    );
+    assert_eq!(
+        step_place(StepId::Try, &tabs, &acme),
+        Some(Place::Tab { tab: 2 })
+    );
+    // The admin's last tab of several; another tenant's dashboard is never this flow's page.
+    let globex = "https://manage.auth0.com/dashboard/eu/globex/connections/social/con_ABCDEFGH12345678/settings";
+    let more = [
+        tab(1, keys, 10),
+        tab(2, settings, 20),
+        tab(3, globex, 30),
+        tab(4, settings, 5),
+    ];
+    assert_eq!(
+        step_place(StepId::Try, &more, &acme),
+        Some(Place::Tab { tab: 2 })
+    );
+    assert_eq!(
+        step_place(StepId::Applications, &[tab(3, globex, 30)], &acme),
+        open(
+            "https://manage.auth0.com/dashboard/us/acme-demo/connections/social",
+            Text::new("openSocialConnections")
+        )
+    );
+    // The seed era: its hash routes, and its tab's name.
+    let seed = Facts {
+        seed_dashboard: Some(true),
+        ..acme.clone()
+    };
+    assert_eq!(
+        step_place(
+            StepId::Applications,
+            &[tab(
+                5,
+                "https://manage.auth0.com/#/connections/social/twitter/settings",
+                1
+            )],
+            &seed
+        ),
+        open(
+            "https://manage.auth0.com/#/connections/social/twitter/clients",
+            Text::with("openApplications", ["Clients".to_string()])
+        )
+    );
+}
+
+/// The dashboard's words for the connection's applications tab follow its era: "Clients" in the seed era.
+#[test]
+fn the_applications_tab_is_named_as_its_era_names_it() {
+    let seed = observe(&snapshot("auth0-seed-settings"));
+    assert_eq!(seed.seed_dashboard, Some(true));
+    assert_eq!(seed.applications_tab(), "Clients");
+    let today = observe(&snapshot("auth0-connection-settings"));
+    assert_eq!(today.applications_tab(), "Applications");
+    let step = |facts: &Facts| {
+        checklist(facts, &Situation::default())
+            .into_iter()
+            .find(|s| s.id == StepId::Applications)
+            .map(|s| s.why)
+    };
+    assert_eq!(
+        step(&seed),
+        Some(Text::with("whyApplicationsOpen", ["Clients".to_string()]))
+    );
+    assert_eq!(
+        step(&today),
+        Some(Text::with(
+            "whyApplicationsOpen",
+            ["Applications".to_string()]
+        ))
+    );
+}
+
+/// Try is offered only where a Try control is: a saved connection's pages; not the Create form, not today's
+/// list of connections (whose rows each have a menu).
+#[test]
+fn try_is_offered_only_on_a_saved_connections_pages() {
+    let try_action = |name: &str| {
+        let page = snapshot(name);
+        let situation = Situation {
+            open: vec![kind_for_url(&page.url).expect("known page")],
+            ..Situation::default()
+        };
+        checklist(&observe(&page), &situation)
+            .into_iter()
+            .find(|s| s.id == StepId::Try)
+            .and_then(|s| s.action)
+    };
+    for name in [
+        "auth0-connection-settings",
+        "auth0-connection-applications",
+        "auth0-seed-settings",
+        "auth0-seed-clients",
+    ] {
+        assert_eq!(try_action(name), Some(GuideAction::Try), "{name}");
+    }
+    for name in ["auth0-create-twitter", "auth0-social", "auth0-create"] {
+        assert_eq!(try_action(name), None, "{name}");
+    }
 }

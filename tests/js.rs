@@ -377,6 +377,10 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
             problem: Some(Text::new("tryFailApplications")),
             why: Text::new("whyApplications"),
             action: Some(GuideAction::EnableApplications),
+            place: Some(keybridge::flow::Place::Open {
+                url: "https://manage.auth0.com/#/connections/social/twitter/clients".into(),
+                page: Text::with("openApplications", ["Clients".to_string()]),
+            }),
         }],
         applications: vec![Application {
             name: "Acme Web".into(),

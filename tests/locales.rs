@@ -45,6 +45,7 @@ fn ids_in_sources() -> BTreeSet<String> {
         "export",
         "revealKey",
         "goToTab",
+        "open",
         "guideTitle",
         "lede",
         "extName",
@@ -123,4 +124,42 @@ fn german_translates_every_message_with_the_same_placeholders() {
             "{id} is empty"
         );
     }
+}
+
+/// German speaks to the admin one way, formally ("Sie"): the informal pronouns and imperatives are not used.
+#[test]
+fn german_addresses_the_admin_formally() {
+    const INFORMAL: &[&str] = &[
+        "du",
+        "dich",
+        "dir",
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "deines",
+        "wähle",
+        "öffne",
+        "klicke",
+        "fülle",
+        "speichere",
+        "prüfe",
+        "teste",
+        "versuche",
+        "übernimm",
+        "lade",
+    ];
+    let de = catalogue("de");
+    let informal: Vec<String> = de
+        .iter()
+        .filter_map(|(id, entry)| {
+            let message = entry["message"].as_str()?.to_lowercase();
+            let word = message
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| INFORMAL.contains(w))?;
+            Some(format!("{id}: {word}"))
+        })
+        .collect();
+    assert!(informal.is_empty(), "informal German: {informal:?}");
 }

@@ -476,6 +476,7 @@ async fn a_new_state_keeps_the_keyboard_focus_where_the_admin_left_it() {
         problem: None,
         why: Text::new("whyTry"),
         action: Some(GuideAction::Try),
+        place: None,
     };
     let first = PopupState {
         twitter: tab("Keys"),

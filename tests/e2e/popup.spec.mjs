@@ -291,3 +291,44 @@ test('Export: every format with Copy and Download, every identifier KeyBridge kn
     await expect(popup.locator('.export section', { hasText: 'Deploy CLI' }).getByRole('button', { name: 'Downloaded' })).toBeVisible();
   }
 });
+
+test('each step has a button to its page: its tab brought forward, or its page opened from the app\'s and the connection\'s open pages', async () => {
+  // The legacy app's keys and the connection's Applications tab: no settings page of either is open.
+  await env.openPage(env.urls.legacyKeys);
+  const applications = await env.openPage(env.urls.auth0Applications);
+  await expect(applications.getByRole('navigation', { name: 'Connection' })).toBeVisible();
+  const popup = await env.openPopup();
+  // Not "no tab is open": the connection's tab is, but not the one Fill Auth0 fills.
+  await expect(step(popup, 'fill')).toContainText('The connection\'s Applications tab is open; Fill Auth0 needs its Settings tab.');
+  await expect(step(popup, 'applications').getByRole('button', { name: 'Go to tab' })).toBeVisible();
+
+  // The callback's form is the app's Settings tab: opened, at the app's own address.
+  let opened = env.browser.context.waitForEvent('page');
+  await step(popup, 'callback').getByRole('button', { name: 'Open the app\'s settings' }).click();
+  const settings = await opened;
+  await expect(settings.getByLabel('Callback URL', { exact: true })).toBeVisible();
+  expect(await settings.url()).toBe(env.urls.legacySettings);
+  // Now that it is open, the step brings that tab forward instead.
+  await popup.bringToFront();
+  await expect(step(popup, 'callback').getByRole('button', { name: 'Go to tab' })).toBeVisible();
+
+  // The connection's Settings, made from its Applications tab's address.
+  opened = env.browser.context.waitForEvent('page');
+  await step(popup, 'fill').getByRole('button', { name: 'Open the Twitter connection' }).click();
+  const auth0 = await opened;
+  await expect(auth0.getByLabel('API Key', { exact: true })).toBeVisible();
+  expect(await auth0.url()).toBe(env.urls.auth0Settings);
+  await popup.bringToFront();
+  await expect(step(popup, 'fill').getByRole('button', { name: 'Fill Auth0' })).toBeEnabled();
+  await expect(step(popup, 'fill')).not.toContainText('Applications tab is open');
+});
+
+test('with no page of either site open, the steps open where each site starts', async () => {
+  const popup = await env.openPopup();
+  const opened = env.browser.context.waitForEvent('page');
+  await step(popup, 'keys').getByRole('button', { name: 'Open the X Developer Console' }).click();
+  const consolePage = await opened;
+  expect(new URL(await consolePage.url()).origin).toBe('https://console.x.com');
+  await popup.bringToFront();
+  await expect(step(popup, 'fill').getByRole('button', { name: 'Open the Auth0 dashboard' })).toBeVisible();
+});
