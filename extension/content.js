@@ -106,6 +106,13 @@
   const KEY_RUN = /(?=[A-Za-z0-9%_+/=-]*\d)[A-Za-z0-9%_+/=-]{16,}/g;
   const scrub = (text) => (redact ? text.replace(KEY_RUN, '') : text);
   const shown = (value) => (redact && CREDENTIAL.test(value) ? '' : scrub(value));
+  // When asked (the pages that show keys): the key-like values shown for copying, to fingerprint.
+  let prints = null;
+  // The first 8 bytes of SHA-256("keybridge:" + value), in hex: tells one key from another, carries neither.
+  async function fingerprint(value) {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`keybridge:${value}`));
+    return [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
 
   function describeField(el, id, modal) {
     const password = el.type === 'password';
@@ -289,8 +296,9 @@
   // `withText`: only the pages whose facts are in their prose ask for it (a second walk over the page).
   // `deep`: an action's snapshot (capture, a fill, a guide step) also looks for the open dialog and into open
   // shadow roots and same-origin frames; the checklist's frequent looks skip those scans.
-  function snapshot(withText, secrets, deep) {
+  function snapshot(withText, secrets, deep, fingerprints = false) {
     redact = !secrets;
+    prints = fingerprints ? [] : null;
     parentDone = null;
     const id = last.id + 1;
     const dialog = deep ? openDialog() : null;
@@ -312,7 +320,9 @@
       if (seenValues.has(key)) return;
       seenValues.add(key);
       if (pairs.length >= MAX_PAIRS) { truncated = true; return; }
-      pairs.push({ label, value: shown(value), section: where, modal });
+      const pair = { label, value: shown(value), section: where, modal };
+      pairs.push(pair);
+      if (prints && CREDENTIAL.test(value)) prints.push([pair, value]);
     };
     // The page, then the open shadow roots and same-origin frames found in it (each one pass).
     const roots = [root];
@@ -382,8 +392,9 @@
           }
           default:
         }
-        // Values shown for copying matter only to Capture (other snapshots blank them anyway).
-        if (secrets && pairs.length < MAX_PAIRS) {
+        // Values shown for copying matter only to Capture, and to the fingerprints of a page that shows keys
+        // (other snapshots blank them anyway).
+        if ((secrets || prints) && pairs.length < MAX_PAIRS) {
           const found = valueOf(el);
           if (found) addPair(labelOfValue(found.el), found.value, found.el);
         }
@@ -512,8 +523,18 @@
     // Only KeyBridge's own background (never a tab) may ask.
     if (sender.id !== api.runtime.id || sender.tab) return false;
     if (message?.kind === 'snapshot') {
-      sendResponse(snapshot(message.text === true, message.secrets === true, message.deep !== false));
-      return false;
+      const result = snapshot(message.text === true, message.secrets === true, message.deep !== false, message.fingerprints === true);
+      const pending = prints ?? [];
+      prints = null;
+      if (!pending.length) {
+        sendResponse(result);
+        return false;
+      }
+      // Fingerprints are computed apart from the values; a failure leaves them out (nothing is compared).
+      Promise.all(pending.map(async ([pair, value]) => { pair.fingerprint = await fingerprint(value); }))
+        .catch(() => {})
+        .then(() => sendResponse(result));
+      return true;
     }
     if (message?.kind === 'apply') {
       apply(message.plan).then(sendResponse);

@@ -20,11 +20,11 @@ use crate::guide::{
 };
 use crate::keys::Protocol;
 use crate::page::{
-    capture_as, check_twitter_connection, plan_fill, verify, FieldOutcome, FieldVerdict, FillPlan,
-    FillReport, Op, Target,
+    capture_as, check_twitter_connection, key_prints, plan_fill, verify, FieldOutcome,
+    FieldVerdict, FillPlan, FillReport, Op, Target,
 };
 use crate::site::{
-    kind_for_url, PageKind, CALLBACK_PAGES, CONNECTION_PAGES, FILL_ORIGINS, PROSE_PAGES,
+    kind_for_url, PageKind, CALLBACK_PAGES, CONNECTION_PAGES, FILL_ORIGINS, KEY_PAGES, PROSE_PAGES,
 };
 use crate::snapshot::{PageSnapshot, PageUrl};
 use crate::text::Text;
@@ -267,10 +267,14 @@ impl Flow {
         ms: u32,
     ) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
+        // The pages that show keys: their key-like values come with fingerprints (a capture's, to keep;
+        // a look's, to notice keys regenerated since).
+        let fingerprints = tab.shows(KEY_PAGES);
         let request = PageRequest::Snapshot {
             text,
             secrets,
             deep,
+            fingerprints,
         };
         let v = self.ask(tab, to_js(&request), ms).await?;
         from_js::<PageSnapshot>(v)?.checked()
@@ -316,6 +320,12 @@ impl Flow {
         let snapshots = join_all(watched.into_iter().map(|tab| self.look(tab))).await;
         for snapshot in snapshots.into_iter().flatten() {
             facts.merge(observe(&snapshot));
+            // Another key where the captured ones came from: regenerated. The connection as filled no
+            // longer works, and a Try that worked says nothing now.
+            if known.regenerated_on(&snapshot) {
+                facts.keys_regenerated = Some(true);
+                facts.try_result = None;
+            }
         }
         // Several Auth0 connection tabs and none picked (another may have been opened by any page, for any
         // tenant): none of them changes the tenant the callback URL is made for.
@@ -613,6 +623,17 @@ impl Flow {
             source_url: snapshot.url.href(),
             expires_at,
         };
+        // What the checklist keeps of this capture: its page and fingerprints, never a key.
+        let mut facts: Facts = stored_or_default(self.session(FACTS_KEY).await);
+        facts.key_page = Some([snapshot.url.origin.as_str(), &snapshot.url.path].concat());
+        facts.key_prints = Some(
+            key_prints(&snapshot)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        );
+        facts.keys_regenerated = Some(false);
+        self.store(FACTS_KEY, to_js(&facts)).await?;
         self.store(CAPTURE_KEY, to_js(&stored)).await?;
         self.remove(FILL_KEY).await?;
         // A new capture: the pair to fill is asked again where the form does not say.

@@ -80,12 +80,32 @@ pub struct Facts {
     pub save_errors: Option<Vec<String>>,
     /// The Auth0 connection's id (`con_…`), from its dashboard address: for Export.
     pub connection_id: Option<String>,
+    /// The page (origin and path) the keys were last captured from, and the fingerprints of the keys and
+    /// secrets it showed then (never a key or a secret: see `TextPair::fingerprint`). A look there that
+    /// shows one it did not show then means the keys were regenerated.
+    pub key_page: Option<String>,
+    pub key_prints: Option<Vec<String>>,
+    /// The keys were regenerated on X after the capture (seen on the page they came from): the captured
+    /// keys, and those filled into Auth0, no longer work. A new capture ends it.
+    pub keys_regenerated: Option<bool>,
     /// Whether the Auth0 dashboard is the seed era's (hash routes, whose connection tab says "Clients")
     /// rather than today's ("Applications").
     pub seed_dashboard: Option<bool>,
 }
 
 impl Facts {
+    /// Whether `snapshot`, of the page the keys were captured from, shows a key or secret it did not show
+    /// then: they were regenerated there. A page that shows none (masked, or its dialog closed) says nothing.
+    pub fn regenerated_on(&self, snapshot: &PageSnapshot) -> bool {
+        let (Some(page), Some(prints)) = (&self.key_page, &self.key_prints) else {
+            return false;
+        };
+        [snapshot.url.origin.as_str(), &snapshot.url.path].concat() == *page
+            && crate::page::key_prints(snapshot)
+                .iter()
+                .any(|shown| !prints.iter().any(|p| p == shown))
+    }
+
     /// The name the dashboard gives the connection's tab of applications, in its era.
     pub fn applications_tab(&self) -> &'static str {
         match self.seed_dashboard {
@@ -130,6 +150,9 @@ impl Facts {
             applications_unsaved,
             save_errors,
             connection_id,
+            key_page,
+            key_prints,
+            keys_regenerated,
             seed_dashboard
         );
     }
@@ -624,9 +647,11 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         (Some(c), _) => Text::with("whyCallbackOpen", [c.clone()]),
     };
     let filled = !now.filled.is_empty() && now.filled.iter().all(|v| v.outcome.holds_value());
+    // Keys regenerated on X since the capture: neither they nor the ones filled work any more.
+    let regenerated = facts.keys_regenerated == Some(true);
     // Filled and read back is not saved: the fill step is done once the admin has saved what KeyBridge
     // changed (values Auth0 already held, which KeyBridge left as they were, are saved).
-    let keys_saved = filled && !unsaved(facts.keys_unsaved);
+    let keys_saved = filled && !unsaved(facts.keys_unsaved) && !regenerated;
     let settings_why = |saved_why: Text| match unsaved(facts.settings_unsaved) {
         true => refused
             .clone()
@@ -698,14 +723,16 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         {
             let mut s = step(
                 StepId::Keys,
-                captured || filled,
+                (captured || filled) && !regenerated,
                 Text::new(match (captured, oauth2) {
+                    _ if regenerated => "whyKeysRegenerated",
                     (true, _) => "whyKeysCaptured",
                     (false, true) => "whyKeysCaptureOAuth2",
                     (false, false) => "whyKeysCapture",
                 }),
-                (!captured && open(&[TwitterLegacyKeys, PortalKeys, ConsoleApps, ConsoleApp]))
-                    .then_some(GuideAction::Capture),
+                ((!captured || regenerated)
+                    && open(&[TwitterLegacyKeys, PortalKeys, ConsoleApps, ConsoleApp]))
+                .then_some(GuideAction::Capture),
             );
             if oauth2 {
                 s.title = Text::new("stepKeysOAuth2");
@@ -717,6 +744,7 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             keys_saved,
             Text::new(match (filled, keys_saved) {
                 (_, true) => "whyFillDone",
+                (true, false) if regenerated => "whyFillRegenerated",
                 (true, false) => "whyFillSave",
                 (false, _) => "whyFillTodo",
             }),
@@ -763,6 +791,14 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
             .then_some(GuideAction::Try),
         ),
     ];
+    // Keys regenerated since: the steps that used the old ones are to revisit, their reason shown.
+    if regenerated {
+        for s in steps.iter_mut() {
+            if s.id == StepId::Keys || (s.id == StepId::Fill && filled) {
+                s.state = StepState::Blocked;
+            }
+        }
+    }
     // The first step not done is next (the permissions step only informs); one primary action at a time.
     if let Some(s) = steps
         .iter_mut()

@@ -81,6 +81,21 @@ fn read_part(
     }
 }
 
+/// The fingerprints of the keys and secrets the page shows (see `TextPair::fingerprint`), in view as
+/// Capture would read them.
+pub fn key_prints(snapshot: &PageSnapshot) -> Vec<&str> {
+    pairs_in_view(snapshot)
+        .into_iter()
+        .filter(|p| {
+            !p.fingerprint.is_empty()
+                && KeyPart::ALL
+                    .iter()
+                    .any(|k| twitter_label_names(*k, &p.label))
+        })
+        .map(|p| p.fingerprint.as_str())
+        .collect()
+}
+
 /// Like [`capture`]; with `accept_lookalike`, values that look like another pair are taken as the admin
 /// decided after the warning.
 pub fn capture_as(snapshot: &PageSnapshot, accept_lookalike: bool) -> Result<Vec<KeyPair>, Error> {

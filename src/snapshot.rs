@@ -93,6 +93,11 @@ pub struct TextPair {
     pub section: String,
     /// It sits in the open modal dialog.
     pub modal: bool,
+    /// For a value that could be a key (blanked or not), when the request asked for it: the first 8 bytes
+    /// of the SHA-256 of `keybridge:` and the value, in hex. Tells a key KeyBridge captured from another
+    /// without carrying either.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub fingerprint: String,
 }
 
 /// What a content script saw on a page at one moment.

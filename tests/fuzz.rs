@@ -186,6 +186,7 @@ fn sized_snapshot(most: usize) -> impl Strategy<Value = PageSnapshot> {
                 value,
                 section,
                 modal,
+                ..TextPair::default()
             }
         });
     (
@@ -227,6 +228,7 @@ fn recorded() -> Vec<PageSnapshot> {
 
 fn text_pair() -> impl Strategy<Value = TextPair> {
     (text(), text(), text(), any::<bool>()).prop_map(|(label, value, section, modal)| TextPair {
+        fingerprint: String::new(),
         label,
         value,
         section,

@@ -781,3 +781,93 @@ fn try_is_offered_only_on_a_saved_connections_pages() {
         assert_eq!(try_action(name), None, "{name}");
     }
 }
+
+/// Keys regenerated on X: the page the keys came from shows a key or secret it did not show at the capture
+/// (by fingerprint; no key is kept). Another page, a masked key, or another kind of token says nothing.
+#[test]
+fn keys_regenerated_are_seen_on_the_page_they_came_from() {
+    let print = |i: usize| format!("{i:016x}");
+    let mut page = snapshot("twitter-legacy-keys");
+    for (i, pair) in page.pairs.iter_mut().enumerate() {
+        pair.fingerprint = print(i);
+    }
+    let facts = Facts {
+        key_page: Some([page.url.origin.as_str(), &page.url.path].concat()),
+        key_prints: Some(
+            keybridge::page::key_prints(&page)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        ),
+        ..Facts::default()
+    };
+    assert_eq!(
+        facts.key_prints.as_ref().map(Vec::len),
+        Some(2),
+        "the consumer key and secret"
+    );
+    assert!(!facts.regenerated_on(&page), "the same keys");
+    let label_is =
+        |p: &keybridge::snapshot::TextPair, part: &str| p.label.to_lowercase().starts_with(part);
+    // Another access token: not the app's keys.
+    let mut token = page.clone();
+    for p in token
+        .pairs
+        .iter_mut()
+        .filter(|p| label_is(p, "access token"))
+    {
+        p.fingerprint = print(99);
+    }
+    assert!(!facts.regenerated_on(&token));
+    // A new consumer secret (or key): regenerated.
+    let mut regenerated = page.clone();
+    for p in regenerated
+        .pairs
+        .iter_mut()
+        .filter(|p| label_is(p, "consumer secret"))
+    {
+        p.fingerprint = print(98);
+    }
+    assert!(facts.regenerated_on(&regenerated));
+    // Masked now (no fingerprint): nothing to say.
+    let mut masked = regenerated.clone();
+    for p in masked.pairs.iter_mut() {
+        p.fingerprint.clear();
+    }
+    assert!(!facts.regenerated_on(&masked));
+    // Another app's keys page.
+    let mut other = regenerated.clone();
+    other.url.path = other.url.path.replace("/app/", "/app/1");
+    assert!(!facts.regenerated_on(&other));
+    // The checklist: the keys and the fill that used them are to revisit.
+    let after = Facts {
+        keys_regenerated: Some(true),
+        ..facts
+    };
+    let verdicts = [keybridge::page::FieldVerdict {
+        target: Target::ConsumerKey,
+        outcome: keybridge::page::FieldOutcome::Filled,
+        label: "API Key".into(),
+    }];
+    let steps = checklist(
+        &after,
+        &Situation {
+            filled: &verdicts,
+            ..Situation::default()
+        },
+    );
+    let state = |id| {
+        steps
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.state, s.why.clone()))
+    };
+    assert_eq!(
+        state(StepId::Keys),
+        Some((StepState::Blocked, Text::new("whyKeysRegenerated")))
+    );
+    assert_eq!(
+        state(StepId::Fill),
+        Some((StepState::Blocked, Text::new("whyFillRegenerated")))
+    );
+}

@@ -292,16 +292,18 @@ fn plans_have_the_shape_the_content_script_reads() {
         stringify(&to_js(&PageRequest::Snapshot {
             text: false,
             secrets: true,
-            deep: false
+            deep: false,
+            fingerprints: true
         })),
-        r#"{"kind":"snapshot","text":false,"secrets":true,"deep":false}"#
+        r#"{"kind":"snapshot","text":false,"secrets":true,"deep":false,"fingerprints":true}"#
     );
     assert_eq!(
         from_js::<PageRequest>(parse(r#"{"kind":"snapshot","text":true}"#)).ok(),
         Some(PageRequest::Snapshot {
             text: true,
             secrets: false,
-            deep: true
+            deep: true,
+            fingerprints: false
         })
     );
     // The report, as content.js writes it.

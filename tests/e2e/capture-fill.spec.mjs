@@ -354,13 +354,18 @@ test('a page read for the checklist carries no key: only Capture asks the conten
   await env.openPage(env.urls.legacyKeys);
   const app = env.world.world.twitterApps[0];
   const worker = await env.browser.currentWorker();
-  const snapshot = (secrets) => worker.evaluate(async (secrets) => {
+  const snapshot = (secrets, fingerprints = false) => worker.evaluate(async ([secrets, fingerprints]) => {
     const [tab] = await chrome.tabs.query({ url: 'https://apps.twitter.com/*' });
-    return JSON.stringify(await chrome.tabs.sendMessage(tab.id, { kind: 'snapshot', secrets }, { frameId: 0 }));
-  }, secrets);
+    return JSON.stringify(await chrome.tabs.sendMessage(tab.id, { kind: 'snapshot', secrets, fingerprints }, { frameId: 0 }));
+  }, [secrets, fingerprints]);
   const observed = await snapshot(false);
   expect(observed).toContain('Consumer Key (API Key)');
   for (const value of [app.consumerKey, app.consumerSecret]) expect(observed).not.toContain(value);
+  // A keys page's look (to notice keys regenerated): each key-like value's fingerprint, never the value.
+  const printed = await snapshot(false, true);
+  for (const value of [app.consumerKey, app.consumerSecret]) expect(printed).not.toContain(value);
+  const pairs = JSON.parse(printed).pairs.filter((p) => /^Consumer (Key|Secret)/.test(p.label));
+  expect(pairs.map((p) => [p.value, /^[0-9a-f]{16}$/.test(p.fingerprint)])).toEqual([['', true], ['', true]]);
   const captured = await snapshot(true);
   for (const value of [app.consumerKey, app.consumerSecret]) expect(captured).toContain(value);
 });

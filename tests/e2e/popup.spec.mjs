@@ -332,3 +332,28 @@ test('with no page of either site open, the steps open where each site starts', 
   await popup.bringToFront();
   await expect(step(popup, 'fill').getByRole('button', { name: 'Open the Auth0 dashboard' })).toBeVisible();
 });
+
+test('keys regenerated on X after the fill move the Keys and Fill steps back, with the reason, until captured again', async () => {
+  const { popup, auth0, twitter } = await openAll();
+  await popup.getByRole('button', { name: 'Capture keys' }).click();
+  await popup.getByRole('button', { name: 'Fill Auth0' }).click();
+  await auth0.getByRole('button', { name: 'Save' }).click();
+  await expect(step(popup, 'fill')).toHaveClass(/done/);
+  await expect(step(popup, 'keys')).toHaveClass(/done/);
+  // The admin regenerates the app's keys on X (after its confirmation page).
+  await twitter.getByRole('link', { name: 'Regenerate Consumer Key and Secret' }).click();
+  await twitter.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(twitter.locator('.alert-success', { hasText: 'Your consumer key and secret have been regenerated.' })).toBeVisible();
+  await popup.bringToFront();
+  // To revisit, the reason shown (not only to screen readers).
+  await expect(step(popup, 'keys')).toHaveClass(/blocked/);
+  await expect(step(popup, 'keys').locator('.why')).toHaveText(/they were regenerated, and the old ones no longer work/);
+  await expect(step(popup, 'keys').locator('.why')).not.toHaveClass(/quiet/);
+  await expect(step(popup, 'fill')).toHaveClass(/blocked/);
+  await expect(step(popup, 'fill').locator('.why')).toHaveText(/Auth0 holds the old ones/);
+  // Captured again: the keys are the app's; the fill is to do with them.
+  await step(popup, 'keys').getByRole('button', { name: 'Capture keys' }).click();
+  await expect(step(popup, 'keys')).toHaveClass(/done/);
+  await expect(step(popup, 'fill')).not.toHaveClass(/done/);
+  await expect(step(popup, 'fill')).toContainText('Fill the Auth0 connection');
+});
