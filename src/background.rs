@@ -533,7 +533,8 @@ impl Flow {
                             _ => None,
                         })
                         .collect();
-                    Text::with("noticeCallbackFilled", [set.join("; ")])
+                    // The app's tab, by its title: the form the admin saves next.
+                    Text::with("noticeCallbackFilled", [set.join("; "), tab.title.clone()])
                 }
                 GuideAction::AllowSignIn => Text::new("noticeSignInTicked"),
                 GuideAction::ChooseWebApp => Text::new("noticeWebAppChosen"),

@@ -81,11 +81,12 @@ fn read_part(
     }
 }
 
-/// The fingerprints of the keys and secrets the page shows (see `TextPair::fingerprint`), in view as
-/// Capture would read them.
+/// The fingerprints of the keys and secrets the page shows (see `TextPair::fingerprint`): all of them,
+/// the dialog's and the page's (a look does not tell them apart), for any pair.
 pub fn key_prints(snapshot: &PageSnapshot) -> Vec<&str> {
-    pairs_in_view(snapshot)
-        .into_iter()
+    snapshot
+        .pairs
+        .iter()
         .filter(|p| {
             !p.fingerprint.is_empty()
                 && KeyPart::ALL

@@ -236,6 +236,7 @@ export class FirefoxPage {
 
   goto(url) { return this.run(() => this.browser.session.goto(url)); }
   url() { return this.run(() => (this.frame === null ? this.browser.session.call('GET', '/url') : this.browser.session.executeSync('return location.href;'))); }
+  title() { return this.run(() => this.browser.session.call('GET', '/title')); }
   /// `fn(arg)` in the page; a string is run as a script (as Playwright's `evaluate` of a string).
   evaluate(fn, arg) {
     const script = typeof fn === 'string' ? `${fn}\n;return null;` : `return (${fn.toString()}).apply(null, arguments);`;

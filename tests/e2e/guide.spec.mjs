@@ -41,6 +41,8 @@ test('legacy apps.twitter.com and the seed-era dashboard: from a blank app to It
   await expect(step(popup, 'callback')).toContainText(callback());
   await popup.getByRole('button', { name: 'Fill callback URL' }).click();
   await expect(popup.locator('#notice')).toContainText(`Filled and read back: Callback URL: ${callback()}. Now click`);
+  // The app it went to, by its tab's title.
+  await expect(popup.locator('#notice')).toContainText(`in “${await twitter.title()}”`);
   await expect(twitter.getByLabel('Callback URL', { exact: true })).toHaveValue(callback());
   await twitter.getByRole('button', { name: 'Update Settings' }).click();
   await expect(step(popup, 'callback')).toHaveClass(/done/);

@@ -357,3 +357,24 @@ test('keys regenerated on X after the fill move the Keys and Fill steps back, wi
   await expect(step(popup, 'fill')).not.toHaveClass(/done/);
   await expect(step(popup, 'fill')).toContainText('Fill the Auth0 connection');
 });
+
+test('the seed-era dashboard\'s tab of applications is named as it names it (Clients), and opened from its settings', async () => {
+  const auth0 = await env.openPage(env.urls.auth0SeedSettings);
+  await expect(auth0.getByLabel('Consumer Key')).toBeVisible();
+  const popup = await env.openPopup();
+  const opened = env.browser.context.waitForEvent('page');
+  await step(popup, 'applications').getByRole('button', { name: 'Open the Clients tab' }).click();
+  const clients = await opened;
+  expect(await clients.url()).toBe(env.urls.auth0SeedClients);
+  await popup.bringToFront();
+  await expect(step(popup, 'applications')).toContainText('click Save on the Clients tab');
+  await expect(step(popup, 'applications')).not.toContainText('Applications tab');
+});
+
+test('Try connection is not offered where there is nothing to try: the Create Connection form', async () => {
+  const auth0 = await env.openPage(env.urls.auth0CreateTwitter);
+  await expect(auth0.getByLabel('Client ID', { exact: true })).toBeVisible();
+  const popup = await env.openPopup();
+  await expect(step(popup, 'fill').getByRole('button', { name: 'Fill Auth0' })).toBeEnabled();
+  await expect(step(popup, 'try').getByRole('button', { name: 'Try connection' })).toHaveCount(0);
+});
