@@ -392,9 +392,9 @@
           }
           default:
         }
-        // Values shown for copying matter only to Capture, and to the fingerprints of a page that shows keys
-        // (other snapshots blank them anyway).
-        if ((secrets || prints) && pairs.length < MAX_PAIRS) {
+        // Values shown for copying matter only to Capture (other snapshots blank them anyway; a keys page's
+        // look fingerprints the values of its label/value pairs, without this second reading of the page).
+        if (secrets && pairs.length < MAX_PAIRS) {
           const found = valueOf(el);
           if (found) addPair(labelOfValue(found.el), found.value, found.el);
         }

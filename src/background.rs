@@ -249,12 +249,14 @@ impl Flow {
     /// What a page shows, its credential-like values blanked by the content script: enough to observe a
     /// page and plan a fill, and no key passes through KeyBridge that the admin did not capture.
     async fn snapshot(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        self.snapshot_with(tab, false, true, ASK_MS).await
+        self.snapshot_with(tab, false, true, false, ASK_MS).await
     }
 
     /// A look for the checklist: values blanked, no scan for dialogs, shadow roots or frames, a short wait.
     async fn look(&self, tab: &Tab) -> Result<PageSnapshot, Error> {
-        self.snapshot_with(tab, false, false, OBSERVE_MS).await
+        // A page that shows keys: with fingerprints, to notice keys regenerated since the capture.
+        self.snapshot_with(tab, false, false, tab.shows(KEY_PAGES), OBSERVE_MS)
+            .await
     }
 
     /// With `secrets`, the values too: only to capture, on the admin's action, and to check that the
@@ -264,12 +266,10 @@ impl Flow {
         tab: &Tab,
         secrets: bool,
         deep: bool,
+        fingerprints: bool,
         ms: u32,
     ) -> Result<PageSnapshot, Error> {
         let text = tab.shows(PROSE_PAGES);
-        // The pages that show keys: their key-like values come with fingerprints (a capture's, to keep;
-        // a look's, to notice keys regenerated since).
-        let fingerprints = tab.shows(KEY_PAGES);
         let request = PageRequest::Snapshot {
             text,
             secrets,
@@ -601,7 +601,8 @@ impl Flow {
 
     async fn capture(&self, accept_lookalike: bool) -> Result<Notice, Error> {
         let tab = self.slot(Role::Keys).await.tab.ok_or(Error::NoTwitterTab)?;
-        let snapshot = self.snapshot_with(&tab, true, true, ASK_MS).await?;
+        // With fingerprints: the checklist keeps them (never the values) to notice keys regenerated.
+        let snapshot = self.snapshot_with(&tab, true, true, true, ASK_MS).await?;
         let pairs = capture_as(&snapshot, accept_lookalike)?;
         let minutes = self
             .options()
@@ -654,7 +655,7 @@ impl Flow {
         }
         // A pair the page shows now that differs from the captured pair of its protocol was regenerated.
         let now = self
-            .snapshot_with(&tab, true, true, ASK_MS)
+            .snapshot_with(&tab, true, true, false, ASK_MS)
             .await
             .and_then(|s| capture_as(&s, true))
             .unwrap_or_default();

@@ -123,8 +123,8 @@ pub enum PageRequest {
         /// checklist's frequent looks go without.
         #[serde(default = "yes")]
         deep: bool,
-        /// Also the values shown for copying, each key-like one with its fingerprint (blanked as ever
-        /// without `secrets`): on the pages that show keys, to notice keys regenerated after a capture.
+        /// Each key-like value with its fingerprint (blanked as ever without `secrets`): on the pages that
+        /// show keys, to notice keys regenerated after a capture.
         #[serde(default)]
         fingerprints: bool,
     },
