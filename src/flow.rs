@@ -67,9 +67,10 @@ pub enum Request {
     GoTo {
         tab: i32,
     },
-    /// Bring the page where this step happens to the front, or open it (see [`step_place`]).
-    GoToStep {
-        step: StepId,
+    /// Open this page of the guide (a step's [`Place::Open`]) in a new tab: only on the sites KeyBridge
+    /// serves.
+    Open {
+        url: String,
     },
     /// A step of the guide; `applications` are the names the admin ticked (for the Applications step).
     Guide {
@@ -243,8 +244,10 @@ pub fn connection_slot(tabs: &[Tab], choices: &Choices, flow: Option<&Tenant>) -
 
 /// Where a step of the guide happens, for its "Go to" button: a tab showing that page (brought to the
 /// front), or the address of the page to open (`page`: the message id of the button's words).
+/// Externally tagged on the wire (`{"open": {…}}`): an internally tagged enum would bring serde's buffering
+/// deserializer into the popup's wasm (about 10 KB).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Place {
     Tab { tab: i32 },
     Open { url: String, page: Text },

@@ -897,11 +897,11 @@ impl Popup {
                 crate::flow::Place::Tab { .. } => self.t("goToTab"),
                 crate::flow::Place::Open { page, .. } => self.tr(page),
             };
-            let b = self.button(
-                &["go-", &step_attr(step.id)].concat(),
-                &label,
-                &Request::GoToStep { step: step.id },
-            )?;
+            let request = match place {
+                crate::flow::Place::Tab { tab } => Request::GoTo { tab: *tab },
+                crate::flow::Place::Open { url, .. } => Request::Open { url: url.clone() },
+            };
+            let b = self.button(&["go-", &step_attr(step.id)].concat(), &label, &request)?;
             b.set_class_name("link go");
             if let crate::flow::Place::Open { url, .. } = place {
                 b.set_attribute("title", url)?;

@@ -378,3 +378,14 @@ test('Try connection is not offered where there is nothing to try: the Create Co
   await expect(step(popup, 'fill').getByRole('button', { name: 'Fill Auth0' })).toBeEnabled();
   await expect(step(popup, 'try').getByRole('button', { name: 'Try connection' })).toHaveCount(0);
 });
+
+test('a step\'s Open opens only pages of the sites KeyBridge serves: any other address is refused', async () => {
+  const popup = await env.openPopup();
+  const answer = (url) => popup.evaluate((url) => (globalThis.browser ?? chrome).runtime.sendMessage({ kind: 'open', url }), url);
+  for (const url of ['https://evil.test/', 'http://manage.auth0.com/', 'javascript:alert(1)', 'https://manage.auth0.com.evil.test/']) {
+    const state = await answer(url);
+    expect(state.notice?.text?.id, url).toBe('errBadMessage');
+  }
+  const served = await answer('https://console.x.com/');
+  expect(served.notice ?? null).toBe(null);
+});
