@@ -346,13 +346,19 @@ pub fn step_place(step: StepId, tabs: &[Tab], facts: &Facts) -> Option<Place> {
             }
     };
     let candidates = most_recent_first(tabs.iter().filter(|t| ours(t)));
-    if let Some(t) = candidates.iter().find(|t| t.shows(here)) {
+    // Today's Create Connection form is a connection page with nothing to try and no applications yet.
+    let creating = |t: &Tab| {
+        t.shows(&[PageKind::Auth0TwitterConnection]) && t.url.segments().any(|s| s == "create")
+    };
+    let here_now = |t: &Tab| t.shows(here) && !(step == StepId::Try && creating(t));
+    if let Some(t) = candidates.iter().find(|t| here_now(t)) {
         return Some(Place::Tab { tab: t.id });
     }
     let side = if auth0 { Side::Auth0 } else { Side::Twitter };
     let derived = candidates
         .iter()
         .filter(|t| kind_for_url(&t.url).is_some_and(|k| k.side() == side))
+        .filter(|t| !(step == StepId::Try && creating(t)))
         .find_map(|t| open.iter().find_map(|k| sibling_url(&t.url, *k)));
     if let Some(url) = derived {
         return Some(Place::Open { url, page });

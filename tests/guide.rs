@@ -871,3 +871,29 @@ fn keys_regenerated_are_seen_on_the_page_they_came_from() {
         Some((StepState::Blocked, Text::new("whyFillRegenerated")))
     );
 }
+
+/// Today's Create Connection form is not where a Try happens: the Try step opens the tenant's connections.
+#[test]
+fn the_create_form_is_not_where_a_try_happens() {
+    use keybridge::flow::{step_place, Place};
+    let facts = Facts {
+        tenant: Some(acme()),
+        ..Facts::default()
+    };
+    let create = tab(
+        1,
+        "https://manage.auth0.com/dashboard/us/acme-demo/connections/social/create/twitter/setup",
+        1,
+    );
+    assert_eq!(
+        step_place(StepId::Fill, std::slice::from_ref(&create), &facts),
+        Some(Place::Tab { tab: 1 })
+    );
+    assert_eq!(
+        step_place(StepId::Try, &[create], &facts),
+        Some(Place::Open {
+            url: "https://manage.auth0.com/dashboard/us/acme-demo/connections/social".into(),
+            page: Text::new("openSocialConnections"),
+        })
+    );
+}
