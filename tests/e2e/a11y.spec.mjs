@@ -92,8 +92,10 @@ test('the popup works from the keyboard alone, in checklist order, and shows the
 });
 
 test('the popup speaks the browser\'s language (German), keeping the names of its two main buttons', async () => {
-  test.skip(env.browserName === 'firefox', 'Firefox ESR from Debian ships its English interface only, and an add-on speaks the browser\'s interface language');
-  await env.relaunch(['--lang=de']);
+  // An add-on speaks the browser's interface language: Chromium's --lang; Firefox's requested locale, with
+  // Debian's German language pack (firefox-esr-l10n-de, which `cargo xtask test` installs).
+  if (env.browserName === 'firefox') await env.relaunch([], { prefs: { 'intl.locale.requested': 'de' } });
+  else await env.relaunch(['--lang=de']);
   const twitter = await env.browser.context.newPage();
   await twitter.goto(env.urls.legacyKeys);
   const popup = await env.browser.context.newPage();

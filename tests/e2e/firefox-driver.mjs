@@ -18,7 +18,7 @@ const STALE = /stale element|no longer attached/;
 /// Runs in the page: the elements a locator's chain of steps names, in document order. Roles and accessible
 /// names follow ARIA for the elements KeyBridge's pages and the replicas use (an approximation of the
 /// browser's accessibility tree, as Playwright's own is).
-function resolveInPage(chain) {
+function resolveInPage(chain, start = [document]) {
   const norm = NORM;
   const visible = VISIBLE;
   const matches = (text, want) => {
@@ -52,10 +52,14 @@ function resolveInPage(chain) {
       case 'MAIN': return 'main';
       case 'IMG': return 'img';
       case 'TABLE': return 'table';
+      case 'TR': return 'row';
+      case 'TD': return 'cell';
+      // A section is a region when it is named.
+      case 'SECTION': return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : '';
       default: return '';
     }
   };
-  const NAMED_BY_CONTENT = new Set(['button', 'link', 'heading', 'menuitem', 'listitem', 'tab', 'option', 'cell', 'switch', 'checkbox', 'radio']);
+  const NAMED_BY_CONTENT = new Set(['button', 'link', 'heading', 'menuitem', 'listitem', 'tab', 'option', 'cell', 'row', 'switch', 'checkbox', 'radio']);
   const nameOf = (el) => {
     const by = byIds(el, 'aria-labelledby');
     if (by.length) return norm(by.map(textOf).join(' '));
@@ -72,10 +76,20 @@ function resolveInPage(chain) {
     for (const l of el.labels ?? []) out.push(textOf(l));
     return out;
   };
-  let scope = [document];
+  let scope = start;
   for (const step of chain) {
     let next = [];
-    if (step.nth !== undefined) {
+    if (step.has !== undefined) {
+      // Playwright's `has`: the elements with a match of the inner locator inside them.
+      next = scope.filter((el) => resolveInPage(step.has, [el]).length > 0);
+    } else if (step.text !== undefined) {
+      // Playwright's getByText: the innermost elements whose text matches.
+      for (const root of scope) {
+        next.push(...[...root.querySelectorAll('*')].filter((el) => !/^(SCRIPT|STYLE)$/.test(el.tagName)
+          && matches(el.textContent, step.text) && ![...el.children].some((c) => matches(c.textContent, step.text))));
+      }
+      next = [...new Set(next)];
+    } else if (step.nth !== undefined) {
       const at = step.nth < 0 ? scope.length + step.nth : step.nth;
       next = scope[at] ? [scope[at]] : [];
     } else if (step.hasText) {
@@ -87,7 +101,8 @@ function resolveInPage(chain) {
         else if (step.label) next.push(...all.filter((el) => /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || ['textbox', 'checkbox', 'switch', 'combobox', 'radio'].includes(el.getAttribute('role')))
           .filter((el) => el.type !== 'hidden' && labelsOf(el).some((t) => matches(t, step.label))));
         else if (step.role) next.push(...all.filter((el) => role(el) === step.role && visible(el) && el.closest('[aria-hidden=true]') === null
-          && (!step.name || matches(nameOf(el), step.name))));
+          && (!step.name || matches(nameOf(el), step.name))
+          && (step.level === undefined || Number(el.getAttribute('aria-level') ?? el.tagName.slice(1)) === step.level)));
       }
       next = [...new Set(next)];
     }
@@ -109,6 +124,9 @@ function probeInPage(chain, attribute, withElements) {
     className: String(el.className ?? ''),
     focused: el === el.ownerDocument.activeElement,
     attribute: attribute ? el.getAttribute(attribute) : null,
+    // The accessible description: the texts aria-describedby names.
+    description: NORM((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      .map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' ')),
   }));
   return withElements ? { elements, states } : states;
 }
@@ -130,12 +148,16 @@ export class FirefoxLocator {
     this.chain = chain;
   }
 
-  locator(css, { hasText } = {}) {
+  locator(css, { hasText, has } = {}) {
     const chain = [...this.chain, { css }];
-    return new FirefoxLocator(this.page, hasText === undefined ? chain : [...chain, { hasText: want(hasText) }]);
+    if (hasText !== undefined) chain.push({ hasText: want(hasText) });
+    if (has !== undefined) chain.push({ has: has.chain });
+    return new FirefoxLocator(this.page, chain);
   }
 
-  getByRole(role, { name, exact } = {}) { return new FirefoxLocator(this.page, [...this.chain, { role, name: name === undefined ? undefined : want(name, exact) }]); }
+  getByText(text, { exact } = {}) { return new FirefoxLocator(this.page, [...this.chain, { text: want(text, exact) }]); }
+
+  getByRole(role, { name, exact, level } = {}) { return new FirefoxLocator(this.page, [...this.chain, { role, level, name: name === undefined ? undefined : want(name, exact) }]); }
   getByLabel(label, { exact } = {}) { return new FirefoxLocator(this.page, [...this.chain, { label: want(label, exact) }]); }
   nth(i) { return new FirefoxLocator(this.page, [...this.chain, { nth: i }]); }
   first() { return this.nth(0); }
@@ -184,6 +206,28 @@ export class FirefoxLocator {
   async check() {
     const [state] = await this.probe();
     if (!state?.checked) await this.click();
+  }
+
+  /// Picks the option of this <select> with that label, by a WebDriver click on it (which fires input and
+  /// change, as the admin's choice would).
+  async selectOption({ label }) {
+    const select = await this.element();
+    await this.page.run(async () => {
+      const s = this.page.browser.session;
+      const option = await s.executeSync('return [...arguments[0].options].find((o) => o.label === arguments[1] || o.text.trim() === arguments[1]) ?? null;', [select, label]);
+      if (!option) throw new Error(`no option ${label}`);
+      await s.click(option[ELEMENT]);
+    });
+  }
+
+  async setChecked(on) {
+    const [state] = await this.probe();
+    if (Boolean(state?.checked) !== on) await this.click();
+  }
+
+  async isVisible() {
+    const states = await this.probe();
+    return states.length === 1 && states[0].visible;
   }
 
   fill(value) {
@@ -237,6 +281,10 @@ export class FirefoxPage {
   goto(url) { return this.run(() => this.browser.session.goto(url)); }
   url() { return this.run(() => (this.frame === null ? this.browser.session.call('GET', '/url') : this.browser.session.executeSync('return location.href;'))); }
   title() { return this.run(() => this.browser.session.call('GET', '/title')); }
+  async reload() {
+    await this.run(() => this.browser.session.call('POST', '/refresh', {}));
+    await this.waitForLoadState();
+  }
   /// `fn(arg)` in the page; a string is run as a script (as Playwright's `evaluate` of a string).
   evaluate(fn, arg) {
     const script = typeof fn === 'string' ? `${fn}\n;return null;` : `return (${fn.toString()}).apply(null, arguments);`;
@@ -290,6 +338,7 @@ export class FirefoxPage {
   locator(css, options) { return new FirefoxLocator(this, []).locator(css, options); }
   getByRole(role, options) { return new FirefoxLocator(this, []).getByRole(role, options); }
   getByLabel(label, options) { return new FirefoxLocator(this, []).getByLabel(label, options); }
+  getByText(text, options) { return new FirefoxLocator(this, []).getByText(text, options); }
   waitForTimeout(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
   /// Until `fn(arg)`, run in the page, returns something truthy (then that).
@@ -467,6 +516,15 @@ export function firefoxExpect(received, negate = false) {
     toContainText: (v) => poll('toContainText', async () => {
       const states = await received.probe();
       return { ok: states.length === 1 && textIs(states[0].text, v, true), seen: states.map((s) => s.text) };
+    }),
+    toHaveAccessibleDescription: (v) => one('toHaveAccessibleDescription', (s) => (v instanceof RegExp ? v.test(s.description) : s.description === norm(v))),
+    toBeAttached: () => poll('toBeAttached', async () => {
+      const states = await received.probe();
+      return { ok: states.length === 1, seen: states.length };
+    }),
+    toHaveTitle: (v) => poll('toHaveTitle', async () => {
+      const title = await received.title();
+      return { ok: v instanceof RegExp ? v.test(title) : title === v, seen: title };
     }),
     toHaveURL: (v) => poll('toHaveURL', async () => {
       const url = await received.url();

@@ -1,31 +1,21 @@
-// The replica world on its own, driven by plain browser actions without the extension: its forms change
-// its state, and "Try" reaches "It works!" only when Twitter and Auth0 really are configured right.
-import { chromium, expect, test } from '@playwright/test';
+// The replica world on its own, driven by plain browser actions (KeyBridge is installed, never asked): its
+// forms change its state, and "Try" reaches "It works!" only when Twitter and Auth0 really are configured
+// right. Runs in Chromium and Firefox, through the harness's two back ends.
+import { test } from '@playwright/test';
 
-import { pageUrls, startWorld } from '../../www/server.mjs';
 import { tenantDomain } from '../../www/world.mjs';
-import { PORT, hostRules } from './harness.mjs';
+import { expect, extensionHooks } from './harness.mjs';
 
+const env = extensionHooks(test, expect);
+// The world, its pages and the browser's pages of the test running.
 let world;
-let browser;
-let context;
 let urls;
-
-test.beforeAll(async () => {
-  world = await startWorld({ port: PORT });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors',
-      hostRules(PORT)],
-  });
+let context;
+test.beforeEach(() => {
+  world = env.world;
+  urls = env.urls;
+  context = env.browser.context;
 });
-test.afterAll(async () => { await browser?.close(); await world?.close(); });
-test.beforeEach(async () => {
-  world.reset();
-  urls = pageUrls(world.world);
-  context = await browser.newContext({ ignoreHTTPSErrors: true });
-});
-test.afterEach(async () => { await context?.close(); });
 
 const callback = () => `https://${tenantDomain(world.world.tenant)}/login/callback`;
 
@@ -310,12 +300,13 @@ test('the console user authentication form validates; its first save shows the O
   expect(await setUpConsoleUserAuth(page)).toEqual(app.oauth2);
   expect(app.oauth2.clientId).toMatch(/^[A-Za-z0-9+/]{28}MTpjaQ$/);
   await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
-  const summary = page.getByRole('region', { name: 'User authentication settings' }).locator('dl');
-  const dd = (term) => summary.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
-  await expect(dd('User authentication')).toHaveText('Set up');
-  await expect(dd('Type of App')).toHaveText('Web App, Automated App or Bot');
-  await expect(dd('Callback URI / Redirect URL')).toHaveText(callback());
-  await expect(dd('Website URL')).toHaveText('https://acme.example');
+  // The summary's rows, read in the page (term → its description).
+  const summary = await page.evaluate(() => {
+    const section = [...document.querySelectorAll('section')].find((s) => /User authentication settings/.test(s.getAttribute('aria-label') ?? document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''));
+    return Object.fromEntries([...(section?.querySelectorAll('dl dt') ?? [])].map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim()]));
+  });
+  expect(summary).toMatchObject({ 'User authentication': 'Set up', 'Type of App': 'Web App, Automated App or Bot',
+    'Callback URI / Redirect URL': callback(), 'Website URL': 'https://acme.example' });
   await expect(page.locator('body')).toContainText(app.oauth2.clientId); // in plain text [I]
   await expect(page.locator('body')).not.toContainText(app.oauth2.clientSecret);
 
@@ -333,11 +324,11 @@ test('Try over OAuth 2.0 reaches "It works!" with the console app and a connecti
   await createTwitterConnection(page, pair.clientId, pair.clientSecret);
   expect(world.world.tenant.connection).toMatchObject({ protocol: 'oauth2', created: true, clientId: pair.clientId, clientSecret: pair.clientSecret });
   const tryPage = await tryConnection(page);
-  const authorize = new URL(tryPage.url());
+  const authorize = new URL(await tryPage.url());
   expect(`${authorize.origin}${authorize.pathname}`).toBe('https://x.com/i/oauth2/authorize');
   expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ response_type: 'code', client_id: pair.clientId,
     redirect_uri: callback(), scope: 'users.read tweet.read', code_challenge_method: 'S256' });
-  expect(tryPage.url()).toContain('scope=users.read%20tweet.read');
+  expect(await tryPage.url()).toContain('scope=users.read%20tweet.read');
   await expect(tryPage.locator('h1')).toHaveText('Acme Console Sign-in wants to access your X account');
   await tryPage.getByRole('button', { name: 'Authorize app' }).click();
   await expect(tryPage.locator('h1')).toHaveText('It works!');

@@ -180,6 +180,7 @@ fn web_ext_lint() -> Result {
 fn firefox_e2e() -> Result {
     tools::openssl()?;
     let firefox = tools::firefox()?;
+    tools::firefox_german()?;
     let geckodriver = tools::geckodriver()?;
     // The specs written for both browsers, in Firefox (the chromium project ran them in Chromium).
     run(npx("playwright")

@@ -96,7 +96,13 @@ pub fn npm_packages() -> Result {
 
 /// A Debian package's binary, installed with apt-get when running as root.
 fn debian(bin: &str, packages: &[&str]) -> Result<PathBuf> {
-    let path = Path::new("/usr/bin").join(bin);
+    debian_file(&Path::new("/usr/bin").join(bin), packages)
+}
+
+/// `path`, installing Debian's `packages` that bring it when it is missing (as root; else says how).
+fn debian_file(path: &Path, packages: &[&str]) -> Result<PathBuf> {
+    let bin = path.display().to_string();
+    let path = path.to_path_buf();
     if path.exists() {
         return Ok(path);
     }
@@ -132,6 +138,18 @@ pub fn chromedriver() -> Result<PathBuf> {
 
 pub fn firefox() -> Result<PathBuf> {
     debian("firefox-esr", &["firefox-esr"])
+}
+
+/// Firefox ESR's German language pack: the popup's German is tested in Firefox too (an add-on speaks the
+/// browser's interface language).
+pub fn firefox_german() -> Result<PathBuf> {
+    firefox()?;
+    debian_file(
+        Path::new(
+            "/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi",
+        ),
+        &["firefox-esr-l10n-de"],
+    )
 }
 
 pub fn openssl() -> Result<PathBuf> {
