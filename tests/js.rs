@@ -408,7 +408,8 @@ fn state_and_requests_survive_the_trip_between_popup_and_background() {
         concat!(
             r#"[{"id":"applications","title":{"id":"stepApplications","args":[]},"state":"next","#,
             r#""problem":{"id":"tryFailApplications","args":[]},"why":{"id":"whyApplications","args":[]},"#,
-            r#""action":"enableApplications"}]"#
+            r#""action":"enableApplications","place":{"open":{"url":"https://manage.auth0.com/#/connections/social/twitter/clients","#,
+            r#""page":{"id":"openApplications","args":["Clients"]}}}}]"#
         )
     );
     assert_eq!(
