@@ -1,24 +1,34 @@
 // Starts the popup. The static shell in popup.html is shown at once: its messages are put in here (the
 // browser's i18n), and the first requests leave while the core loads. The core then binds the
 // shell, shows the state and turns clicks into requests; the only browser call it needs is a message to
-// the background.
+// the background. This script is async: it may run before the shell is parsed, so the requests leave
+// first and the shell is waited for.
 const api = globalThis.browser ?? globalThis.chrome;
-for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.i18n.getMessage(el.dataset.i18n);
 
-// The wasm is fetched and compiled now, beside the glue's import and the first request (compiling needs no
-// glue; only instantiating does).
+// The wasm (preloaded by popup.html) is compiled now, beside the glue's import and the first request
+// (compiling needs no glue; only instantiating does).
 const wasm = WebAssembly.compileStreaming(fetch(new URL('core_bg.wasm', import.meta.url)));
 const send = (message) => api.runtime.sendMessage(message);
 // A glance (no page read: the tabs and captured keys as they are, the checklist as last seen) answers
 // first; the full status is asked once it has (so the two do not share the background's time).
 const glance = send({ kind: 'glance' });
 const status = glance.then(() => send({ kind: 'status' }), () => send({ kind: 'status' }));
-const [{ default: init, startPopup }, commands] = await Promise.all([
+const core = Promise.all([
   import('./core.js'),
   // The keyboard shortcuts the admin has (they can change or remove them in the browser's settings).
   api.commands.getAll().catch(() => []),
 ]);
+
+if (document.readyState === 'loading') {
+  await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+}
+for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = api.i18n.getMessage(el.dataset.i18n);
+
+const [{ default: init, startPopup }, commands] = await core;
 await init({ module_or_path: await wasm });
+// The core lays the checklist out (it scrolls to the current step): the stylesheet must be in by then.
+const sheet = document.querySelector('link[rel="stylesheet"]');
+if (sheet && !sheet.sheet) await new Promise((loaded) => { sheet.onload = sheet.onerror = loaded; });
 const shortcut = (name) => commands.find((c) => c.name === name)?.shortcut ?? '';
 const popup = startPopup(document.getElementById('app'), send, (id, args) => api.i18n.getMessage(id, args),
   { capture: shortcut('capture-keys'), fill: shortcut('fill-auth0') }, glance, status);

@@ -117,12 +117,13 @@ writeFileSync(join(benchExtension, 'bench-blank.js'),
   "const b = document.createElement('button');\nb.id = 'capture';\nb.textContent = 'Capture keys';\ndocument.getElementById('app').append(b);\nglobalThis.shownAt = performance.now();\n");
 // A second floor: a page that asks the background for the glance, as the popup does, and enables its button
 // on the answer (one message round trip while the page loads, no core, nothing rendered).
-writeFileSync(join(benchExtension, 'bench-message.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="bench-message.js"></script><main id="app"><button id="capture" disabled>Capture keys</button></main>\n');
+writeFileSync(join(benchExtension, 'bench-message.html'), '<!doctype html><meta charset="utf-8"><script type="module" async src="bench-message.js"></script><main id="app"><button id="capture" disabled>Capture keys</button></main>\n');
 writeFileSync(join(benchExtension, 'bench-message.js'),
   "chrome.runtime.sendMessage({ kind: 'glance' }).then(() => {\n  document.getElementById('capture').disabled = false;\n  globalThis.shownAt = performance.now();\n});\n");
-// A third floor: a page that loads the core as the popup does (its glue and its wasm, compiled while the
-// glue loads) and enables its button once the core is ready: what any state the core renders waits for.
-writeFileSync(join(benchExtension, 'bench-core.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="bench-core.js"></script><main id="app"><button id="capture" disabled>Capture keys</button></main>\n');
+// A third floor: a page that loads the core as the popup does (its glue and its wasm preloaded by the page,
+// the wasm compiled while the glue loads) and enables its button once the core is ready: what any state the
+// core renders waits for.
+writeFileSync(join(benchExtension, 'bench-core.html'), '<!doctype html><meta charset="utf-8"><script type="module" async src="bench-core.js"></script><link rel="modulepreload" href="core.js"><link rel="preload" href="core_bg.wasm" as="fetch" crossorigin><main id="app"><button id="capture" disabled>Capture keys</button></main>\n');
 writeFileSync(join(benchExtension, 'bench-core.js'),
   "const wasm = WebAssembly.compileStreaming(fetch(new URL('core_bg.wasm', import.meta.url)));\nconst { default: init } = await import('./core.js');\nawait init({ module_or_path: await wasm });\ndocument.getElementById('capture').disabled = false;\nglobalThis.shownAt = performance.now();\n");
 const browser = await launchChromium(PORT, [], benchExtension);
