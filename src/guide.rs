@@ -617,8 +617,11 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         action,
         place: None,
     };
+    let unsaved = |flag: Option<bool>| flag == Some(true);
+    // Held by the site, and no change of its form waiting or refused since: a look between the admin's
+    // Save and the page's answer may see the form as saved, and the refusal that follows undoes it.
     let callback_done = match (&callback, &facts.callbacks) {
-        (Some(c), Some(list)) => list.contains(c),
+        (Some(c), Some(list)) => list.contains(c) && !unsaved(facts.callback_unsaved),
         _ => false,
     };
     // The console's app page may hold its forms too ([I]); KeyBridge offers them on the forms' own pages.
@@ -633,13 +636,12 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         .as_ref()
         .and_then(|e| e.first())
         .map(|e| Text::with("whySaveRefused", [e.clone()]));
-    let unsaved = |flag: Option<bool>| flag == Some(true);
     let callback_why = match (&callback, &facts.callbacks) {
         (None, _) => Text::new("whyCallbackNoTenant"),
-        (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
         (Some(c), _) if unsaved(facts.callback_unsaved) => refused
             .clone()
             .unwrap_or_else(|| Text::with("whyCallbackSave", [c.clone()])),
+        (Some(c), Some(list)) if list.contains(c) => Text::with("whyCallbackDone", [c.clone()]),
         (Some(c), Some(list)) if !list.is_empty() => {
             Text::with("whyCallbackLacking", [list.join(", "), c.clone()])
         }
@@ -652,7 +654,8 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
     // Filled and read back is not saved: the fill step is done once the admin has saved what KeyBridge
     // changed (values Auth0 already held, which KeyBridge left as they were, are saved).
     let keys_saved = filled && !unsaved(facts.keys_unsaved) && !regenerated;
-    let settings_why = |saved_why: Text| match unsaved(facts.settings_unsaved) {
+    let settings_unsaved = unsaved(facts.settings_unsaved);
+    let settings_why = |saved_why: Text| match settings_unsaved {
         true => refused
             .clone()
             .unwrap_or_else(|| Text::new("whySettingsSave")),
@@ -674,9 +677,9 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         if oauth2 {
             let mut s = step(
                 StepId::SignIn,
-                facts.confidential == Some(true),
+                facts.confidential == Some(true) && !settings_unsaved,
                 match facts.confidential {
-                    Some(true) => Text::new("whyWebAppDone"),
+                    Some(true) => settings_why(Text::new("whyWebAppDone")),
                     Some(false) => settings_why(Text::new("whyWebAppNative")),
                     None if auth_settings_form => settings_why(Text::new("whyWebAppPick")),
                     None => settings_why(Text::new("whyWebAppUnknown")),
@@ -689,9 +692,9 @@ pub fn checklist(facts: &Facts, now: &Situation) -> Vec<Step> {
         } else {
             step(
                 StepId::SignIn,
-                facts.sign_in == Some(true),
+                facts.sign_in == Some(true) && !settings_unsaved,
                 match facts.sign_in {
-                    Some(true) => Text::new("whySignInDone"),
+                    Some(true) => settings_why(Text::new("whySignInDone")),
                     Some(false) if open(&[TwitterLegacySettings]) => {
                         settings_why(Text::new("whySignInTick"))
                     }

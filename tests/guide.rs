@@ -466,7 +466,7 @@ fn a_step_is_done_only_on_what_the_site_holds() {
         f.value = CALLBACK.into();
     }
     refused.alerts = vec!["Website URL must be a valid https URL.".into()];
-    let (facts, steps) = with(refused);
+    let (facts, steps) = with(refused.clone());
     assert_eq!(facts.callbacks, None);
     assert_ne!(steps[0].state, StepState::Done);
     assert_eq!(
@@ -476,6 +476,33 @@ fn a_step_is_done_only_on_what_the_site_holds() {
             ["Website URL must be a valid https URL.".into()]
         )
     );
+
+    // A look between the admin's Save and the page's answer sees the form as if saved (the content script
+    // no longer counts the values as KeyBridge's); the refusal that follows takes the step back, the
+    // callback and the sign-in alike, though the refused form still shows both.
+    let mut facts = base.clone();
+    facts.merge(observe(&filled));
+    facts.saved(&[Target::CallbackUrl, Target::WebsiteUrl, Target::SignIn]);
+    let mut between = filled.clone();
+    for f in between.fields.iter_mut() {
+        f.edited = false;
+        if f.input_type == "checkbox" {
+            f.checked = true;
+        }
+    }
+    facts.merge(observe(&between));
+    assert_eq!(facts.sign_in, Some(true));
+    facts.merge(observe(&refused));
+    let steps = checklist(&facts, &Situation::default());
+    let words = Text::with(
+        "whySaveRefused",
+        ["Website URL must be a valid https URL.".into()],
+    );
+    for (step, id) in steps.iter().zip([StepId::Callback, StepId::SignIn]) {
+        assert_eq!(step.id, id);
+        assert_ne!(step.state, StepState::Done, "{id:?} after a refused save");
+        assert_eq!(step.why, words, "{id:?}");
+    }
 
     // Sign in with Twitter ticked by KeyBridge, not saved.
     let ticked = edited("twitter-legacy-settings", |f| f.input_type == "checkbox");
